@@ -1,0 +1,35 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: demo test lint snapshot bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "On-ramp needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+.venv: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/onramp demo
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -m "not live"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Rebuild the bundled demo snapshot from ../shared/data/real (maintainers only).
+snapshot: $(VENV)/.installed
+	$(PY) scripts/build_demo_snapshot.py
+
+bench: $(VENV)/.installed
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) data/*.duckdb* .pytest_cache .ruff_cache

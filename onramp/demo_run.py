@@ -1,0 +1,72 @@
+"""`onramp demo`: a fresh warehouse from the bundled snapshot, built and published."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+
+import duckdb
+
+from onramp.config import Registry, load_registry
+from onramp.demo.snapshot import load_snapshot, read_manifest
+from onramp.errors import OnrampError
+from onramp.settings import Paths
+from warehouse.build import build
+from warehouse.db import connect, fetch_one
+from warehouse.state import finish_run, start_run
+
+DEMO_SOURCE = "demo"
+
+
+def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = print) -> None:
+    started = time.perf_counter()
+    manifest = read_manifest()
+    _refuse_collected(paths, force)
+    for stale in (paths.raw_db, paths.raw_db.with_name(paths.raw_db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with connect(paths.raw_db) as con:
+        run_id = start_run(con, DEMO_SOURCE, None)
+        rows = load_snapshot(con, run_id)
+        finish_run(con, run_id, status="ok", rows=rows)
+    log(f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) into {paths.raw_db}")
+    result = build(paths.raw_db, paths.published_db, build_registry(paths))
+    log(f"built {len(result.models)} models in {result.seconds:.1f} s "
+        f"({time.perf_counter() - started:.1f} s in all)")  # fmt: skip
+
+
+def _refuse_collected(paths: Paths, force: bool) -> None:
+    """Never replace data someone collected, unless asked to."""
+    if force or not paths.raw_db.exists():
+        return
+    try:
+        with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+            row = fetch_one(con, "select count(*) from collection_runs where source <> ?", [DEMO_SOURCE])
+    except duckdb.Error:
+        row = (0,)  # not a warehouse we can read: an older or broken file, safe to replace
+    if row and row[0]:
+        raise OnrampError(
+            f"{paths.raw_db} holds collected data; the demo would replace it. "
+            "Use --db data/demo.duckdb for a separate demo, or --force to replace it"
+        )
+
+
+def build_registry(paths: Paths) -> Registry:
+    """The configured registry; on a demo warehouse, plus the snapshot's sample Discord guilds."""
+    registry = load_registry(paths.config)
+    if not _is_demo_warehouse(paths):
+        return registry
+    guilds = read_manifest()["sample_discord_guilds"]
+    projects = tuple(
+        dataclasses.replace(p, discord_guilds=(*p.discord_guilds, guilds[p.id])) if p.id in guilds else p
+        for p in registry.projects
+    )
+    return dataclasses.replace(registry, projects=projects)
+
+
+def _is_demo_warehouse(paths: Paths) -> bool:
+    if not paths.raw_db.exists():
+        return False
+    with connect(paths.raw_db) as con:
+        row = fetch_one(con, "select count(*) from collection_runs where source = ?", [DEMO_SOURCE])
+    return bool(row and row[0])

@@ -1,0 +1,21 @@
+"""Keep secrets out of every message: tokens never appear in a log, an error or an export."""
+
+from __future__ import annotations
+
+import os
+import re
+
+SECRET_VARIABLES = ("GITHUB_TOKEN", "HF_TOKEN", "DISCORD_BOT_TOKEN", "ONRAMP_PSEUDONYM_KEY")
+_TOKEN_SHAPES = re.compile(
+    r"(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,}|"
+    r"(?i:authorization:?\s*(?:bearer|token|bot)\s+)\S+)"
+)
+
+
+def redact(text: str) -> str:
+    """`text` with every configured secret and anything shaped like a token replaced by ***."""
+    for name in SECRET_VARIABLES:
+        secret = os.environ.get(name, "").strip()
+        if len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return _TOKEN_SHAPES.sub("***", text)

@@ -1,0 +1,68 @@
+-- grain: one row per project per month per indicator, for gh_active_contributors,
+-- gh_new_contributors and contributor_retention (long format, read by fct_indicators).
+with
+
+activity as (
+    select project, person, date_trunc('month', occurred_at)::date as month, provenance
+    from int_github_activity
+    where not is_bot
+),
+
+active as (
+    select project, month, person, bool_or(provenance = 'sample') as is_sample
+    from activity
+    group by project, month, person
+),
+
+first_seen as (
+    -- over the whole history, before any bucketing by month (the Augur bug: filter after min)
+    select project, person, min(month) as month
+    from activity
+    group by project, person
+),
+
+per_month as (
+    select
+        spine.project,
+        spine.month,
+        count(distinct active.person) as active_people,
+        coalesce(bool_or(active.is_sample), false) as is_sample
+    from int_project_months as spine
+    left join active using (project, month)
+    group by spine.project, spine.month
+),
+
+new_people as (
+    select project, month, count(*) as new_people from first_seen group by project, month
+),
+
+retained as (
+    select
+        spine.project,
+        spine.month,
+        count(now_.person) as kept,
+        count(before.person) as before
+    from int_project_months as spine
+    left join active as before
+        on before.project = spine.project and before.month = spine.month - interval 1 month
+    left join active as now_
+        on now_.project = spine.project and now_.month = spine.month and now_.person = before.person
+    group by spine.project, spine.month
+),
+
+long as (
+    select project, month, 'gh_active_contributors' as indicator, active_people::double as value, is_sample
+    from per_month
+    union all
+    select per_month.project, per_month.month, 'gh_new_contributors',
+        coalesce(new_people.new_people, 0)::double, per_month.is_sample
+    from per_month
+    left join new_people using (project, month)
+    union all
+    select retained.project, retained.month, 'contributor_retention',
+        retained.kept / nullif(retained.before, 0), per_month.is_sample
+    from retained
+    join per_month using (project, month)
+)
+
+select * from long

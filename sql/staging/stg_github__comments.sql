@@ -1,0 +1,26 @@
+-- grain: one row per issue comment, review comment or submitted review
+with
+
+source as (
+    select * from raw.github_comments
+),
+
+renamed as (
+    select
+        kind,
+        id as comment_id,
+        lower(repo) as repo_key,
+        repo,
+        number,
+        author_login,
+        author_association,
+        is_bot or author_type = 'Bot' or coalesce(author_login, '') like '%[bot]' as is_bot,
+        created_at,
+        review_state,
+        provenance
+    from source
+    -- a pending review has no submission time: not yet a response
+    where created_at is not null
+)
+
+select * from renamed

@@ -1,0 +1,89 @@
+"""Run the SQL models into a new file and publish it by atomic rename.
+
+The dashboard attaches the published file read-only; a build never touches it until the rename, so a
+reader sees the old file or the new one, never a half-built one (DESIGN.md §1).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from onramp.config import Registry
+from onramp.errors import OnrampError
+from warehouse.db import connect
+from warehouse.models import build_order, load_models
+from warehouse.paths import MODELS_DIR
+from warehouse.registry_tables import write_registry
+
+MART_PREFIXES = ("fct_", "dim_")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    published: Path
+    models: list[str]
+    seconds: float
+
+
+def build(
+    raw_path: Path,
+    published: Path,
+    registry: Registry,
+    *,
+    models_root: Path = MODELS_DIR,
+    on_model: Callable[[str], None] | None = None,
+) -> BuildResult:
+    started = time.perf_counter()
+    if not raw_path.exists():
+        raise OnrampError(f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first")
+    connect(raw_path).close()  # brings an older raw file's schema up to date before reading it
+    models = load_models(models_root)
+    order = build_order(models)
+    building = published.with_name(published.name + ".building")
+    building.unlink(missing_ok=True)
+    with duckdb.connect(str(building)) as con:
+        con.execute("set TimeZone = 'UTC'")
+        _attach_raw(con, raw_path)
+        write_registry(con, registry)
+        for name in order:
+            if on_model:
+                on_model(name)
+            _run_model(con, models[name])
+        con.execute("detach raw")
+        _drop_non_marts(con)
+        con.execute("checkpoint")
+    os.replace(building, published)
+    return BuildResult(published, order, time.perf_counter() - started)
+
+
+def _attach_raw(con: duckdb.DuckDBPyConnection, raw_path: Path) -> None:
+    try:
+        con.execute(f"attach '{_quote(raw_path)}' as raw (read_only)")
+    except duckdb.IOException:
+        raise OnrampError(
+            f"{raw_path}: the warehouse is busy (a collection is running?); build again when it ends"
+        ) from None
+
+
+def _run_model(con: duckdb.DuckDBPyConnection, model) -> None:
+    try:
+        con.execute(f"create or replace table {model.name} as {model.sql}")
+    except duckdb.Error as exc:
+        raise OnrampError(f"{model.path}: {str(exc).splitlines()[0]}") from None
+
+
+def _drop_non_marts(con: duckdb.DuckDBPyConnection) -> None:
+    tables = [r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()]
+    for table in tables:
+        if not table.startswith(MART_PREFIXES):
+            con.execute(f"drop table {table}")
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")

@@ -1,0 +1,52 @@
+"""The SQL models under `sql/` and the order they must run in (by the tables each references)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+
+from onramp.errors import OnrampError
+
+LAYERS = ("staging", "intermediate", "marts")
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    path: Path
+    sql: str
+
+
+def load_models(root: Path) -> dict[str, Model]:
+    models: dict[str, Model] = {}
+    for layer in LAYERS:
+        for path in sorted((root / layer).glob("*.sql")):
+            if path.stem in models:
+                raise OnrampError(f"{path}: a model named {path.stem} already exists")
+            models[path.stem] = Model(path.stem, layer, path, path.read_text(encoding="utf-8"))
+    return models
+
+
+def dependencies(sql: str, *, path: Path | str = "<sql>") -> set[str]:
+    """Unqualified table names a model reads (CTE names excluded; `raw.*` tables are not models)."""
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as exc:
+        raise OnrampError(f"{path}: cannot parse SQL: {str(exc).splitlines()[0]}") from None
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+    return {t.name for t in tree.find_all(exp.Table) if not t.db and t.name not in ctes}
+
+
+def build_order(models: dict[str, Model]) -> list[str]:
+    graph = {
+        name: dependencies(model.sql, path=model.path) & models.keys() for name, model in models.items()
+    }
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        raise OnrampError(f"SQL models reference each other in a cycle: {' -> '.join(exc.args[1])}") from None

@@ -1,0 +1,22 @@
+-- Bookkeeping shared by every source: cursors and the record of collection runs.
+
+create table if not exists sync_state (
+    source      varchar not null,           -- github | hub | discord
+    scope       varchar not null,           -- what the cursor covers, e.g. 'EleutherAI/pythia:issues'
+    cursor      varchar,                    -- an ISO time, a snowflake, an ETag ... as the stream needs
+    etag        varchar,                    -- last ETag seen, for a one-request "anything new?" probe
+    updated_at  timestamptz not null,
+    primary key (source, scope)
+);
+
+create table if not exists collection_runs (
+    run_id       varchar primary key,
+    source       varchar not null,          -- github | hub | discord | discord-export | demo
+    project      varchar,
+    started_at   timestamptz not null,
+    finished_at  timestamptz,
+    api_calls    integer not null default 0,
+    rows_written bigint not null default 0,
+    status       varchar not null,          -- running | ok | partial | failed | skipped
+    error        varchar                    -- one line, never a token
+);

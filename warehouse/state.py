@@ -1,0 +1,81 @@
+"""Sync cursors and the record of collection runs.
+
+A cursor moves only after the rows it covers are committed: callers upsert the batch and save the
+cursor in one transaction (`commit_batch`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+import duckdb
+
+from warehouse.db import fetch_one
+
+from warehouse.upsert import Batch, upsert
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def get_cursor(con: duckdb.DuckDBPyConnection, source: str, scope: str) -> tuple[str | None, str | None]:
+    """(cursor, etag) saved for a stream, or (None, None) when it was never collected."""
+    row = fetch_one(con, "select cursor, etag from sync_state where source = ? and scope = ?", [source, scope])
+    return (row[0], row[1]) if row else (None, None)
+
+
+def set_cursor(
+    con: duckdb.DuckDBPyConnection, source: str, scope: str, cursor: str | None, etag: str | None = None
+) -> None:
+    con.execute(
+        "insert or replace into sync_state (source, scope, cursor, etag, updated_at) values (?, ?, ?, ?, ?)",
+        [source, scope, cursor, etag, now()],
+    )
+
+
+def commit_batch(
+    con: duckdb.DuckDBPyConnection,
+    tables: Mapping[str, Batch],
+    *,
+    run_id: str,
+    cursor: tuple[str, str, str | None, str | None] | None = None,
+) -> int:
+    """Upsert every table's batch and, in the same transaction, move the cursor. Returns rows."""
+    con.execute("begin transaction")
+    try:
+        rows = sum(upsert(con, table, batch, run_id=run_id) for table, batch in tables.items())
+        if cursor is not None:
+            set_cursor(con, *cursor)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return rows
+
+
+def start_run(con: duckdb.DuckDBPyConnection, source: str, project: str | None) -> str:
+    run_id = f"{source}-{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    con.execute(
+        "insert into collection_runs (run_id, source, project, started_at, status) values (?, ?, ?, ?, 'running')",
+        [run_id, source, project, now()],
+    )
+    return run_id
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    *,
+    status: str,
+    api_calls: int = 0,
+    rows: int = 0,
+    error: str | None = None,
+) -> None:
+    con.execute(
+        "update collection_runs set finished_at = ?, status = ?, api_calls = ?, rows_written = ?, "
+        "error = ? where run_id = ?",
+        [now(), status, api_calls, rows, error, run_id],
+    )

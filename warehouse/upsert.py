@@ -1,0 +1,94 @@
+"""Bulk upserts of a batch (Arrow table, DataFrame or list of dicts) keyed on the table's primary key.
+
+One SQL statement per batch, never row by row. A row whose values are unchanged is left alone, run
+stamp included, so loading the same batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from warehouse.db import fetch_one
+
+Batch = pa.Table | pd.DataFrame | list[dict]
+_STAMP = "run_id"
+_ORDER = "__onramp_batch_order"
+
+
+def upsert(con: duckdb.DuckDBPyConnection, table: str, batch: Batch, *, run_id: str | None = None) -> int:
+    """Insert or update `batch` into `table`; returns the number of distinct keys in the batch."""
+    arrow = _to_arrow(batch)
+    if arrow.num_rows == 0:
+        return 0
+    columns = table_columns(con, table)
+    unknown = [c for c in arrow.column_names if c not in columns]
+    if unknown:
+        raise ValueError(f"{table}: batch has columns the table lacks: {', '.join(unknown)}")
+    if run_id is not None and _STAMP in columns:
+        arrow = _with_column(arrow, _STAMP, pa.array([run_id] * arrow.num_rows, pa.string()))
+    arrow = arrow.append_column(_ORDER, pa.array(range(arrow.num_rows), pa.int64()))
+    key = primary_key(con, table)
+    con.register("__onramp_batch", arrow)
+    try:
+        con.execute(_upsert_sql(table, key, [c for c in arrow.column_names if c != _ORDER]))
+        sql = f"select count(*) from (select distinct {', '.join(key)} from __onramp_batch)"
+        return fetch_one(con, sql)[0]
+    finally:
+        con.unregister("__onramp_batch")
+
+
+def _upsert_sql(table: str, key: list[str], columns: list[str]) -> str:
+    values = [c for c in columns if c not in key]
+    compared = [c for c in values if c != _STAMP]
+    keys = ", ".join(key)
+    latest = (
+        f"select {', '.join(columns)} from __onramp_batch "
+        f"qualify row_number() over (partition by {keys} order by {_ORDER} desc) = 1"
+    )
+    if not values:
+        return f"insert into {table} by name {latest} on conflict ({keys}) do nothing"
+    assignments = ", ".join(f"{c} = excluded.{c}" for c in values)
+    changed = " or ".join(f"{table}.{c} is distinct from excluded.{c}" for c in compared) or "false"
+    return (
+        f"insert into {table} by name {latest} "
+        f"on conflict ({keys}) do update set {assignments} where {changed}"
+    )
+
+
+def _to_arrow(batch: Batch) -> pa.Table:
+    if isinstance(batch, pa.Table):
+        return batch
+    if isinstance(batch, pd.DataFrame):
+        return pa.Table.from_pandas(batch, preserve_index=False)
+    return pa.Table.from_pylist(list(batch))
+
+
+def _with_column(arrow: pa.Table, name: str, values: pa.Array) -> pa.Table:
+    if name in arrow.column_names:
+        return arrow.set_column(arrow.column_names.index(name), name, values)
+    return arrow.append_column(name, values)
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
+        "order by column_index",
+        [table],
+    ).fetchall()
+    if not rows:
+        raise ValueError(f"no raw table named {table!r}")
+    return [r[0] for r in rows]
+
+
+def primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    row = fetch_one(
+        con,
+        "select constraint_column_names from duckdb_constraints() "
+        "where table_name = ? and constraint_type = 'PRIMARY KEY' and schema_name = 'main'",
+        [table],
+    )
+    if row is None:
+        raise ValueError(f"{table}: no primary key, cannot upsert")
+    return list(row[0])
