@@ -45,20 +45,24 @@ def build(
     connect(raw_path).close()  # brings an older raw file's schema up to date before reading it
     models = load_models(models_root)
     order = build_order(models)
-    building = published.with_name(published.name + ".building")
+    # the build file's catalog is named after its file: keep it clear of `raw`, which models read
+    building = published.with_name(f"_onramp_build_{os.getpid()}.duckdb")
     building.unlink(missing_ok=True)
-    with duckdb.connect(str(building)) as con:
-        con.execute("set TimeZone = 'UTC'")
-        _attach_raw(con, raw_path)
-        write_registry(con, registry)
-        for name in order:
-            if on_model:
-                on_model(name)
-            _run_model(con, models[name])
-        con.execute("detach raw")
-        _drop_non_marts(con)
-        con.execute("checkpoint")
-    os.replace(building, published)
+    try:
+        with duckdb.connect(str(building)) as con:
+            con.execute("set TimeZone = 'UTC'")
+            _attach_raw(con, raw_path)
+            write_registry(con, registry)
+            for name in order:
+                if on_model:
+                    on_model(name)
+                _run_model(con, models[name])
+            con.execute("detach raw")
+            _drop_non_marts(con)
+            con.execute("checkpoint")
+        os.replace(building, published)
+    finally:
+        building.unlink(missing_ok=True)
     return BuildResult(published, order, time.perf_counter() - started)
 
 

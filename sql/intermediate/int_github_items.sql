@@ -1,0 +1,54 @@
+-- grain: one row per issue or pull request of a project, with its first response: the first issue
+-- comment, review comment or submitted review by a non-bot other than the author (DESIGN.md §4).
+with
+
+repos as (
+    select project, lower(repo) as repo_key from registry_github_repos
+),
+
+items as (
+    select repos.project, issues.*
+    from stg_github__issues as issues
+    join repos using (repo_key)
+),
+
+responses as (
+    select
+        items.repo_key,
+        items.number,
+        min(comments.created_at) as first_response_at,
+        arg_min(comments.author_login, comments.created_at) as first_responder
+    from items
+    join stg_github__comments as comments
+        on comments.repo_key = items.repo_key and comments.number = items.number
+    where not comments.is_bot
+        and comments.author_login is distinct from items.author_login
+        and comments.created_at >= items.created_at
+    group by items.repo_key, items.number
+),
+
+final as (
+    select
+        items.project,
+        items.repo,
+        items.repo_key,
+        items.number,
+        items.issue_id,
+        items.is_pull_request,
+        items.title,
+        items.author_login,
+        items.author_association,
+        items.is_external,
+        items.is_bot,
+        items.state,
+        items.created_at,
+        items.closed_at,
+        items.merged_at,
+        responses.first_response_at,
+        responses.first_responder,
+        items.provenance = 'sample' as is_sample
+    from items
+    left join responses using (repo_key, number)
+)
+
+select * from final

@@ -1,0 +1,18 @@
+-- grain: one row per (Space, model) a Space declares it uses
+with
+
+source as (
+    select * from raw.hub_space_models
+),
+
+renamed as (
+    select
+        space_id,
+        model_id,
+        coalesce(space_author, split_part(space_id, '/', 1)) as space_author,
+        created_at,
+        provenance
+    from source
+)
+
+select * from renamed
