@@ -59,6 +59,6 @@ def test_personal_domains_leave_elephant_factor(tmp_path):
 def test_bots_are_left_out(tmp_path):
     rows = _commits([1, 1], at=datetime(2024, 1, 10, tzinfo=UTC))
     rows += [{"repo": "o/r", "sha": f"bot{i}", "author_login": "dependabot[bot]",
-              "authored_at": datetime(2024, 1, 9, tzinfo=UTC)} for i in range(10)]  # fmt: skip
+              "authored_at": datetime(2024, 1, 9, tzinfo=UTC), "provenance": "api"} for i in range(10)]  # fmt: skip
     con = build_over(tmp_path, {"github_commits": rows}, [project(github_repos=["o/r"])])
     assert value(con, "p", "2024-01", "contributor_absence_factor") == 2
