@@ -1,0 +1,104 @@
+"""`onramp demo --no-serve` end to end, then `onramp metrics` on the real EleutherAI history."""
+
+import csv
+import io
+import json
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from onramp.cli import main
+from onramp.demo.snapshot import SNAPSHOT_DIR
+
+ELEUTHER = {"EleutherAI/lm-evaluation-harness", "EleutherAI/gpt-neox", "EleutherAI/pythia"}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "onramp.duckdb"
+    assert main(["demo", "--no-serve", "--db", str(db)]) == 0
+    return db
+
+
+def _metrics(capsys, db, *args):
+    capsys.readouterr()
+    assert main(["metrics", "--db", str(db), *args]) == 0
+    return capsys.readouterr().out
+
+
+def _absence_factor_from_snapshot(window_end: datetime) -> int:
+    """CHAOSS CAF computed in Python straight from the snapshot, independent of the SQL."""
+    window_start = window_end - timedelta(days=365)
+    counts = Counter(
+        c["author_name"].strip().lower()
+        for c in pq.read_table(SNAPSHOT_DIR / "github_commits.parquet").to_pylist()
+        if c["repo"] in ELEUTHER and not c["is_bot"] and window_start <= c["authored_at"] < window_end
+    )
+    half, running = sum(counts.values()) / 2, 0
+    for k, n in enumerate(sorted(counts.values(), reverse=True), start=1):
+        running += n
+        if running > half:
+            return k
+    raise AssertionError("no commits in the window")
+
+
+def test_metrics_json_for_eleutherai(demo_db, capsys):
+    records = json.loads(_metrics(capsys, demo_db, "--project", "eleutherai"))
+    assert records and all(set(r) == {"project", "month", "indicator", "value"} for r in records)
+    assert {r["project"] for r in records} == {"eleutherai"}
+    months = sorted({r["month"] for r in records})
+    assert months[0] == "2019-03"  # gpt-neox's first real commit, 2019-03-27
+    caf = {r["month"]: r["value"] for r in records if r["indicator"] == "contributor_absence_factor"}
+    # 2024-06: the 365 days ending 2024-07-01, over the three repositories' real commits
+    assert caf["2024-06"] == _absence_factor_from_snapshot(datetime(2024, 7, 1, tzinfo=UTC))
+
+
+def test_metrics_csv_matches_json(demo_db, capsys):
+    as_json = json.loads(_metrics(capsys, demo_db, "--project", "masakhane", "--indicator", "gh_active_contributors"))
+    rows = list(csv.DictReader(io.StringIO(_metrics(capsys, demo_db, "--project", "masakhane",
+                                                     "--indicator", "gh_active_contributors", "--format", "csv"))))  # fmt: skip
+    assert len(rows) == len(as_json) > 12
+    assert [float(r["value"]) for r in rows] == [float(r["value"]) for r in as_json]
+
+
+def test_null_values_are_null(demo_db, capsys):
+    records = json.loads(_metrics(capsys, demo_db, "--indicator", "contributor_retention"))
+    assert any(r["value"] is None for r in records)  # a first month has nobody "before"
+
+
+def test_loading_the_snapshot_twice_gives_identical_counts(demo_db, tmp_path):
+    def counts(db):
+        with duckdb.connect(str(db), read_only=True) as con:
+            tables = [t for (t,) in con.execute("select table_name from duckdb_tables() where table_name not in ('collection_runs')").fetchall()]
+            return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables}  # noqa: S608
+
+    first = counts(demo_db)
+    assert main(["demo", "--no-serve", "--db", str(demo_db)]) == 0
+    assert counts(demo_db) == first
+    assert first["github_commits"] == 37921
+
+
+def test_export_writes_every_mart(demo_db, tmp_path, capsys):
+    assert main(["export", "--db", str(demo_db), "--out", str(tmp_path / "out"), "--format", "csv"]) == 0
+    written = sorted(p.stem for p in (tmp_path / "out").iterdir())
+    assert "fct_indicators" in written and "dim_projects" in written
+    assert all(name.startswith(("fct_", "dim_")) for name in written)
+
+
+def test_status_after_demo(demo_db, capsys):
+    capsys.readouterr()
+    assert main(["status", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "demo" in out and "ok" in out
+
+
+def test_demo_refuses_to_replace_collected_data(tmp_path, capsys):
+    db = tmp_path / "onramp.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table collection_runs (run_id varchar, source varchar)")
+        con.execute("insert into collection_runs values ('r', 'github')")
+    assert main(["demo", "--no-serve", "--db", str(db)]) == 1
+    assert "holds collected data" in capsys.readouterr().err

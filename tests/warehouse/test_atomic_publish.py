@@ -1,0 +1,59 @@
+"""A reader polling the published file while builds run sees no error and no partial data."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+
+from onramp.config import Registry
+from sqlkit import project
+from warehouse.build import build
+from warehouse.db import connect
+from warehouse.upsert import upsert
+
+READER = textwrap.dedent(
+    """
+    import json, sys, time, duckdb
+    path, seconds = sys.argv[1], float(sys.argv[2])
+    seen, errors, end = set(), [], time.monotonic() + seconds
+    while time.monotonic() < end:
+        con = duckdb.connect()  # like the dashboard: a fresh in-memory instance, attach read-only
+        try:
+            con.execute(f"attach '{path}' as wh (read_only)")
+            total = con.execute("select sum(value) from wh.fct_indicators where indicator = 'gh_active_contributors'").fetchall()[0][0]
+            seen.add(int(total))
+        except Exception as exc:
+            errors.append(repr(exc))
+        finally:
+            con.close()
+    print(json.dumps({"seen": sorted(seen), "errors": errors[:3], "error_count": len(errors)}))
+    """
+)
+
+
+def _raw(path, people: int):
+    rows = [{"repo": "o/r", "sha": f"{i}", "author_login": f"dev{i}", "provenance": "api",
+             "authored_at": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=i)} for i in range(people)]  # fmt: skip
+    with connect(path) as con:
+        upsert(con, "github_commits", rows)
+
+
+def test_reader_sees_whole_builds_only(tmp_path):
+    small, large = tmp_path / "small.duckdb", tmp_path / "large.duckdb"
+    _raw(small, 3)
+    _raw(large, 40)
+    registry = Registry(tmp_path / "projects.toml", (project(github_repos=["o/r"]),))
+    published = tmp_path / "wh.published.duckdb"
+    build(small, published, registry)
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(published), "6"],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    builds = 0
+    while reader.poll() is None:
+        build(large if builds % 2 else small, published, registry)
+        builds += 1
+    result = json.loads(reader.stdout.read())
+    assert builds >= 4
+    assert result["error_count"] == 0, result["errors"]
+    # every read saw one whole build: 3 people (small) or 40 people (large), nothing in between
+    assert set(result["seen"]) <= {3, 40} and result["seen"], result
