@@ -42,16 +42,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--config", metavar="PATH",
+        "--config",
+        metavar="PATH",
         help=f"project registry (default: $ONRAMP_CONFIG or {DEFAULT_CONFIG})",
-    )  # fmt: skip
+    )
     common.add_argument(
-        "--db", metavar="PATH",
-        help=f"raw warehouse; the published file sits beside it (default: $ONRAMP_DB or {DEFAULT_DB})",
-    )  # fmt: skip
+        "--db",
+        metavar="PATH",
+        help="raw warehouse; the published file sits beside it "
+        f"(default: $ONRAMP_DB or {DEFAULT_DB})",
+    )
     parser = argparse.ArgumentParser(
         prog="onramp",
-        description="Community-health analytics for open LLM projects: GitHub, the Hugging Face Hub "
+        description="Community-health analytics for open LLM projects: GitHub, the Hugging Face "
+        "Hub "
         "and Discord in one DuckDB file, on-ramp indicators in SQL, a Streamlit dashboard.",
         epilog=EPILOG,
     )
@@ -63,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command(commands, common, name: str, handler, help_: str, description: str):
-    sub = commands.add_parser(name, parents=[common], help=help_, description=description, epilog=EPILOG)
+    sub = commands.add_parser(
+        name, parents=[common], help=help_, description=description, epilog=EPILOG
+    )
     sub.set_defaults(handler=handler)
     return sub
 
@@ -73,16 +79,23 @@ def _command(commands, common, name: str, handler, help_: str, description: str)
 
 def _demo(commands, common):
     sub = _command(
-        commands, common, "demo", cmd_demo, "build a warehouse from the bundled snapshot and serve it",
+        commands,
+        common,
+        "demo",
+        cmd_demo,
+        "build a warehouse from the bundled snapshot and serve it",
         "Load the bundled demo snapshot (real commit histories and Hub metadata of the study's 14 "
         "projects, plus generated sample rows labelled as such) into a fresh warehouse, build, "
         "publish and serve the dashboard. Needs no token and no network.",
-    )  # fmt: skip
+    )
     sub.add_argument("--no-serve", action="store_true", help="stop after publishing")
     sub.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
     sub.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
-    sub.add_argument("--force", action="store_true",
-                     help="replace a warehouse that holds collected (non-demo) data")  # fmt: skip
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a warehouse that holds collected (non-demo) data",
+    )
 
 
 def cmd_demo(args, paths: Paths) -> int:
@@ -97,18 +110,36 @@ def cmd_demo(args, paths: Paths) -> int:
 
 def _collect(commands, common):
     sub = _command(
-        commands, common, "collect", cmd_collect, "collect new data for the configured projects",
+        commands,
+        common,
+        "collect",
+        cmd_collect,
+        "collect new data for the configured projects",
         "Incremental collection: each stream resumes from its saved cursor (GitHub with two days "
         "of overlap). Tokens and endpoints: GITHUB_TOKEN, GITHUB_API_URL, HF_TOKEN, HF_ENDPOINT, "
         "DISCORD_BOT_TOKEN, DISCORD_API_BASE.",
-    )  # fmt: skip
-    sub.add_argument("--project", action="append", metavar="ID", help="a project id (repeatable; default: all)")
-    sub.add_argument("--source", action="append", choices=("github", "hub", "discord"),
-                     help="a source (repeatable; default: all)")  # fmt: skip
-    sub.add_argument("--full", action="store_true", help="ignore saved cursors and collect everything")
-    sub.add_argument("--max-wait", type=float, metavar="SECONDS",
-                     help="fail instead of sleeping longer than this for a rate limit")  # fmt: skip
-    sub.add_argument("--no-progress", action="store_true", help="no progress bars (for logs and CI)")
+    )
+    sub.add_argument(
+        "--project", action="append", metavar="ID", help="a project id (repeatable; default: all)"
+    )
+    sub.add_argument(
+        "--source",
+        action="append",
+        choices=("github", "hub", "discord"),
+        help="a source (repeatable; default: all)",
+    )
+    sub.add_argument(
+        "--full", action="store_true", help="ignore saved cursors and collect everything"
+    )
+    sub.add_argument(
+        "--max-wait",
+        type=float,
+        metavar="SECONDS",
+        help="fail instead of sleeping longer than this for a rate limit",
+    )
+    sub.add_argument(
+        "--no-progress", action="store_true", help="no progress bars (for logs and CI)"
+    )
 
 
 def cmd_collect(args, paths: Paths) -> int:
@@ -128,9 +159,15 @@ def cmd_collect(args, paths: Paths) -> int:
         for project in projects:
             for source in (s for s in sources if s not in missing):
                 outcome = run_collection(
-                    con, project, source, source_collector(source), full=args.full,
-                    max_wait=args.max_wait, progress=not args.no_progress, warn=_log,
-                )  # fmt: skip
+                    con,
+                    project,
+                    source,
+                    source_collector(source),
+                    full=args.full,
+                    max_wait=args.max_wait,
+                    progress=not args.no_progress,
+                    warn=_log,
+                )
                 _log(_describe(outcome))
                 failed |= outcome.status == "failed"
     return 1 if failed or missing else 0
@@ -146,12 +183,18 @@ def _describe(outcome) -> str:
 
 def _import_discord(commands, common):
     sub = _command(
-        commands, common, "import-discord", cmd_import_discord, "load DiscordChatExporter JSON exports",
+        commands,
+        common,
+        "import-discord",
+        cmd_import_discord,
+        "load DiscordChatExporter JSON exports",
         "Read DiscordChatExporter JSON exports (whole guild or single channel) into the Discord "
         "tables, pseudonymising authors exactly as the bot collector does. A malformed file loads "
         "nothing.",
-    )  # fmt: skip
-    sub.add_argument("--project", required=True, metavar="ID", help="the project the exports belong to")
+    )
+    sub.add_argument(
+        "--project", required=True, metavar="ID", help="the project the exports belong to"
+    )
     sub.add_argument("files", nargs="+", metavar="FILE", help="DiscordChatExporter JSON files")
 
 
@@ -169,11 +212,15 @@ def cmd_import_discord(args, paths: Paths) -> int:
 
 def _build(commands, common):
     _command(
-        commands, common, "build", cmd_build, "run the SQL models and publish the result",
+        commands,
+        common,
+        "build",
+        cmd_build,
+        "run the SQL models and publish the result",
         "Run sql/staging -> sql/intermediate -> sql/marts over the raw warehouse into a new file, "
         "then publish it by atomic rename: a running dashboard keeps reading the old file until "
         "the new one is complete.",
-    )  # fmt: skip
+    )
 
 
 def cmd_build(args, paths: Paths) -> int:
@@ -181,23 +228,33 @@ def cmd_build(args, paths: Paths) -> int:
     from warehouse.build import build
 
     result = build(paths.raw_db, paths.published_db, build_registry(paths))
-    _log(f"built {len(result.models)} models in {result.seconds:.1f} s; published {result.published}")
+    _log(
+        f"built {len(result.models)} models in {result.seconds:.1f} s; published {result.published}"
+    )
     return 0
 
 
 def _serve(commands, common):
     sub = _command(
-        commands, common, "serve", cmd_serve, "serve the dashboard on the published warehouse",
+        commands,
+        common,
+        "serve",
+        cmd_serve,
+        "serve the dashboard on the published warehouse",
         "Start the Streamlit dashboard on the published warehouse (read-only; builds published "
         "while it runs show up on the next page load).",
-    )  # fmt: skip
-    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    )
+    sub.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
     sub.add_argument("--port", type=int, default=8501, help="port to listen on (default: 8501)")
 
 
 def cmd_serve(args, paths: Paths) -> int:
     if not paths.published_db.exists():
-        raise OnrampError(f"{paths.published_db}: nothing published yet; run `onramp build` or `onramp demo`")
+        raise OnrampError(
+            f"{paths.published_db}: nothing published yet; run `onramp build` or `onramp demo`"
+        )
     return _serve_dashboard(paths, args.host, args.port)
 
 
@@ -210,14 +267,20 @@ def _serve_dashboard(paths: Paths, host: str, port: int) -> int:
 
 def _metrics(commands, common):
     sub = _command(
-        commands, common, "metrics", cmd_metrics, "print indicator values",
+        commands,
+        common,
+        "metrics",
+        cmd_metrics,
+        "print indicator values",
         "Print indicator values from the published warehouse: JSON is an array of "
         '{"project", "month", "indicator", "value"} objects, value a number or null.',
-    )  # fmt: skip
+    )
     sub.add_argument("--project", metavar="ID", help="only this project")
     sub.add_argument("--month", metavar="YYYY-MM", help="only this month")
     sub.add_argument("--indicator", metavar="ID", help="only this indicator (see README for ids)")
-    sub.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    sub.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="output format (default: json)"
+    )
 
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -230,7 +293,9 @@ def cmd_metrics(args, paths: Paths) -> int:
     if args.month and not _MONTH.match(args.month):
         raise OnrampError(f"--month {args.month!r}: expected YYYY-MM, e.g. 2024-06")
     if args.indicator and args.indicator not in load_catalog():
-        raise OnrampError(f"--indicator {args.indicator!r}: unknown (known: {', '.join(load_catalog())})")
+        raise OnrampError(
+            f"--indicator {args.indicator!r}: unknown (known: {', '.join(load_catalog())})"
+        )
     with open_published(paths.published_db) as con:
         if args.project:
             _check_project(con, args.project)
@@ -248,16 +313,22 @@ def cmd_metrics(args, paths: Paths) -> int:
         lines = ",\n".join(json.dumps(r) for r in records)
         sys.stdout.write(f"[\n{lines}\n]\n" if records else "[]\n")
     else:
-        writer = csv.DictWriter(sys.stdout, ["project", "month", "indicator", "value"], lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, ["project", "month", "indicator", "value"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows({**r, "value": "" if r["value"] is None else r["value"]} for r in records)
     return 0
 
 
 def _check_project(con, project: str) -> None:
-    known = [r[0] for r in con.execute("select project from dim_projects order by position").fetchall()]
+    known = [
+        r[0] for r in con.execute("select project from dim_projects order by position").fetchall()
+    ]
     if project not in known:
-        raise OnrampError(f"--project {project!r}: not in the published warehouse (known: {', '.join(known)})")
+        raise OnrampError(
+            f"--project {project!r}: not in the published warehouse (known: {', '.join(known)})"
+        )
 
 
 def _number(value: float | None) -> int | float | None:
@@ -268,10 +339,15 @@ def _number(value: float | None) -> int | float | None:
 
 def _status(commands, common):
     _command(
-        commands, common, "status", cmd_status, "show data freshness per project and source",
-        "Per project and source: the last collection run, its status, rows and API calls, its error "
+        commands,
+        common,
+        "status",
+        cmd_status,
+        "show data freshness per project and source",
+        "Per project and source: the last collection run, its status, rows and API calls, its "
+        "error "
         "if any, and how many stream cursors are saved.",
-    )  # fmt: skip
+    )
 
 
 def cmd_status(args, paths: Paths) -> int:
@@ -289,17 +365,27 @@ def cmd_status(args, paths: Paths) -> int:
 def _table(rows: list[Sequence]) -> str:
     cells = [["" if c is None else str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+    )
 
 
 def _export(commands, common):
     sub = _command(
-        commands, common, "export", cmd_export, "write every mart to files",
+        commands,
+        common,
+        "export",
+        cmd_export,
+        "write every mart to files",
         "Write every mart (fct_*, dim_*) of the published warehouse to DIR, one file per mart.",
-    )  # fmt: skip
+    )
     sub.add_argument("--out", required=True, metavar="DIR", help="directory to write to (created)")
-    sub.add_argument("--format", choices=("parquet", "csv"), default="parquet",
-                     help="file format (default: parquet)")  # fmt: skip
+    sub.add_argument(
+        "--format",
+        choices=("parquet", "csv"),
+        default="parquet",
+        help="file format (default: parquet)",
+    )
 
 
 def cmd_export(args, paths: Paths) -> int:
@@ -311,7 +397,11 @@ def cmd_export(args, paths: Paths) -> int:
         tables = mart_tables(con)
         for table in tables:
             target = str(out / f"{table}.{args.format}").replace("'", "''")
-            options = "format parquet, compression zstd" if args.format == "parquet" else "format csv, header"
+            options = (
+                "format parquet, compression zstd"
+                if args.format == "parquet"
+                else "format csv, header"
+            )
             con.execute(f"copy {table} to '{target}' ({options})")
     _log(f"wrote {len(tables)} marts to {out}")
     return 0

@@ -67,14 +67,20 @@ def run_collection(
             rows += commit_batch(con, batch.tables, run_id=run_id, cursor=saved)
     except SourceSkipped as exc:
         message = redact(str(exc))
-        finish_run(con, run_id, status="skipped", api_calls=stats.api_calls, rows=rows, error=message)
+        finish_run(
+            con, run_id, status="skipped", api_calls=stats.api_calls, rows=rows, error=message
+        )
         return RunOutcome(project.id, source, "skipped", rows, stats.api_calls, message)
     except KeyboardInterrupt:
-        finish_run(con, run_id, status="failed", api_calls=stats.api_calls, rows=rows, error="interrupted")
+        finish_run(
+            con, run_id, status="failed", api_calls=stats.api_calls, rows=rows, error="interrupted"
+        )
         raise
     except Exception as exc:  # reported per project and source; the other runs go on
         message = redact(_one_line(exc))
-        finish_run(con, run_id, status="failed", api_calls=stats.api_calls, rows=rows, error=message)
+        finish_run(
+            con, run_id, status="failed", api_calls=stats.api_calls, rows=rows, error=message
+        )
         return RunOutcome(project.id, source, "failed", rows, stats.api_calls, message)
     finish_run(con, run_id, status="ok", api_calls=stats.api_calls, rows=rows)
     return RunOutcome(project.id, source, "ok", rows, stats.api_calls)

@@ -81,7 +81,9 @@ def load_registry(path: str | Path) -> Registry:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     unknown = set(document) - {"project"}
     if unknown:
-        raise ConfigError(f"{path}: unknown top-level key '{sorted(unknown)[0]}' (only [[project]])")
+        raise ConfigError(
+            f"{path}: unknown top-level key '{sorted(unknown)[0]}' (only [[project]])"
+        )
     entries = document.get("project", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: 'project' must be an array of tables, written [[project]]")
@@ -133,5 +135,7 @@ def _check_unique_ids(path: Path, projects: list[Project]) -> None:
     seen: set[str] = set()
     for project in projects:
         if project.id in seen:
-            raise ConfigError(f"{path}: project '{project.id}': key 'id' is used by another project")
+            raise ConfigError(
+                f"{path}: project '{project.id}': key 'id' is used by another project"
+            )
         seen.add(project.id)

@@ -29,10 +29,15 @@ def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = 
         run_id = start_run(con, DEMO_SOURCE, None)
         rows = load_snapshot(con, run_id)
         finish_run(con, run_id, status="ok", rows=rows)
-    log(f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) into {paths.raw_db}")
+    log(
+        f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) "
+        f"into {paths.raw_db}"
+    )
     result = build(paths.raw_db, paths.published_db, build_registry(paths))
-    log(f"built {len(result.models)} models in {result.seconds:.1f} s "
-        f"({time.perf_counter() - started:.1f} s in all)")  # fmt: skip
+    log(
+        f"built {len(result.models)} models in {result.seconds:.1f} s "
+        f"({time.perf_counter() - started:.1f} s in all)"
+    )
 
 
 def _refuse_collected(paths: Paths, force: bool) -> None:
@@ -41,7 +46,9 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
         return
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
-            row = fetch_one(con, "select count(*) from collection_runs where source <> ?", [DEMO_SOURCE])
+            row = fetch_one(
+                con, "select count(*) from collection_runs where source <> ?", [DEMO_SOURCE]
+            )
     except duckdb.Error:
         row = (0,)  # not a warehouse we can read: an older or broken file, safe to replace
     if row and row[0]:
@@ -58,7 +65,9 @@ def build_registry(paths: Paths) -> Registry:
         return registry
     guilds = read_manifest()["sample_discord_guilds"]
     projects = tuple(
-        dataclasses.replace(p, discord_guilds=(*p.discord_guilds, guilds[p.id])) if p.id in guilds else p
+        dataclasses.replace(p, discord_guilds=(*p.discord_guilds, guilds[p.id]))
+        if p.id in guilds
+        else p
         for p in registry.projects
     )
     return dataclasses.replace(registry, projects=projects)

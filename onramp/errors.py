@@ -6,4 +6,4 @@ class OnrampError(Exception):
 
 
 class ConfigError(OnrampError):
-    """`projects.toml` (or another config file) is invalid; the message names file, project and key."""
+    """`projects.toml` is invalid; the message names the file, the project and the key."""

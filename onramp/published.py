@@ -16,7 +16,9 @@ def open_published(path: Path) -> duckdb.DuckDBPyConnection:
     reuses a cached instance holding an older published file.
     """
     if not path.exists():
-        raise OnrampError(f"{path}: nothing published yet; run `onramp build` (or `onramp demo`) first")
+        raise OnrampError(
+            f"{path}: nothing published yet; run `onramp build` (or `onramp demo`) first"
+        )
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")
     con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as wh (read_only)")
@@ -27,6 +29,6 @@ def open_published(path: Path) -> duckdb.DuckDBPyConnection:
 def mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     rows = con.execute(
         "select table_name from duckdb_tables() where database_name = 'wh' "
-        "and (table_name like 'fct\\_%' escape '\\' or table_name like 'dim\\_%' escape '\\') order by 1"
+        "and regexp_matches(table_name, '^(fct|dim)_') order by 1"
     ).fetchall()
     return [r[0] for r in rows]

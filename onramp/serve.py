@@ -14,15 +14,26 @@ APP = ROOT / "dashboard" / "app.py"
 
 def streamlit_command(host: str, port: int) -> list[str]:
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.headless=true", f"--server.address={host}", f"--server.port={port}",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.headless=true",
+        f"--server.address={host}",
+        f"--server.port={port}",
+        "--browser.gatherUsageStats=false",
+        "--server.fileWatcherType=none",
         "--theme.base=light",
-    ]  # fmt: skip
+    ]
 
 
 def dashboard_env(paths: Paths) -> dict[str, str]:
-    return {**os.environ, "ONRAMP_DB": str(paths.raw_db.resolve()), "ONRAMP_CONFIG": str(paths.config.resolve())}
+    return {
+        **os.environ,
+        "ONRAMP_DB": str(paths.raw_db.resolve()),
+        "ONRAMP_CONFIG": str(paths.config.resolve()),
+    }
 
 
 def serve(paths: Paths, *, host: str, port: int) -> int:

@@ -39,6 +39,8 @@ def status_rows(paths: Paths) -> list[tuple]:
             con.execute("set TimeZone = 'UTC'")
             return con.execute(_LATEST_RUNS).fetchall()
     except duckdb.IOException:
-        raise OnrampError(f"{paths.raw_db}: busy (a collection or build is running); try again when it ends") from None
+        raise OnrampError(
+            f"{paths.raw_db}: busy (a collection or build is running); try again when it ends"
+        ) from None
     except duckdb.CatalogException:
         return []

@@ -11,8 +11,17 @@ sys.path.insert(0, str(ROOT / "tests"))
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch, tmp_path):
     """No test reads the developer's tokens, .env, config or warehouse, or reaches the network."""
-    for name in ("GITHUB_TOKEN", "HF_TOKEN", "DISCORD_BOT_TOKEN", "ONRAMP_PSEUDONYM_KEY", "ONRAMP_CONFIG",
-                 "ONRAMP_DB", "GITHUB_API_URL", "HF_ENDPOINT", "DISCORD_API_BASE"):  # fmt: skip
+    for name in (
+        "GITHUB_TOKEN",
+        "HF_TOKEN",
+        "DISCORD_BOT_TOKEN",
+        "ONRAMP_PSEUDONYM_KEY",
+        "ONRAMP_CONFIG",
+        "ONRAMP_DB",
+        "GITHUB_API_URL",
+        "HF_ENDPOINT",
+        "DISCORD_API_BASE",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))

@@ -1,7 +1,7 @@
 """Build the SQL models over small hand-built raw tables, for tests with hand-computed answers.
 
-    con = build_over(tmp_path, {"github_commits": [...]}, projects=[project("p", github_repos=["o/r"])])
-    assert value(con, "p", "2024-01", "gh_active_contributors") == 3
+con = build_over(tmp_path, {"github_commits": [...]}, projects=[project("p", github_repos=["o/r"])])
+assert value(con, "p", "2024-01", "gh_active_contributors") == 3
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ def project(project_id: str = "p", **lists) -> Project:
     return Project(id=project_id, name=project_id.title(), organizational_model="company", **values)
 
 
-def build_over(tmp_path: Path, rows: dict[str, list[dict]], projects: list[Project]) -> duckdb.DuckDBPyConnection:
+def build_over(
+    tmp_path: Path, rows: dict[str, list[dict]], projects: list[Project]
+) -> duckdb.DuckDBPyConnection:
     """Load `rows` into a fresh raw warehouse, run every model, return the published marts."""
     raw = tmp_path / "raw.duckdb"
     raw.unlink(missing_ok=True)
@@ -46,9 +48,12 @@ def value(con: duckdb.DuckDBPyConnection, project_id: str, month: str, indicator
     return rows[0][0]
 
 
-def series(con: duckdb.DuckDBPyConnection, project_id: str, indicator: str) -> dict[str, float | None]:
+def series(
+    con: duckdb.DuckDBPyConnection, project_id: str, indicator: str
+) -> dict[str, float | None]:
     rows = con.execute(
-        "select month, value from fct_indicators where project = ? and indicator = ? order by month",
+        "select month, value from fct_indicators where project = ? and indicator = ? "
+        "order by month",
         [project_id, indicator],
     ).fetchall()
     return dict(rows)

@@ -41,7 +41,9 @@ def build(
 ) -> BuildResult:
     started = time.perf_counter()
     if not raw_path.exists():
-        raise OnrampError(f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first")
+        raise OnrampError(
+            f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first"
+        )
     connect(raw_path).close()  # brings an older raw file's schema up to date before reading it
     models = load_models(models_root)
     order = build_order(models)
@@ -71,7 +73,8 @@ def _attach_raw(con: duckdb.DuckDBPyConnection, raw_path: Path) -> None:
         con.execute(f"attach '{_quote(raw_path)}' as raw (read_only)")
     except duckdb.IOException:
         raise OnrampError(
-            f"{raw_path}: the warehouse is busy (a collection is running?); build again when it ends"
+            f"{raw_path}: the warehouse is busy (a collection is running?); "
+            "build again when it ends"
         ) from None
 
 
@@ -83,7 +86,12 @@ def _run_model(con: duckdb.DuckDBPyConnection, model) -> None:
 
 
 def _drop_non_marts(con: duckdb.DuckDBPyConnection) -> None:
-    tables = [r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()]
+    tables = [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main'"
+        ).fetchall()
+    ]
     for table in tables:
         if not table.startswith(MART_PREFIXES):
             con.execute(f"drop table {table}")

@@ -44,9 +44,12 @@ def dependencies(sql: str, *, path: Path | str = "<sql>") -> set[str]:
 
 def build_order(models: dict[str, Model]) -> list[str]:
     graph = {
-        name: dependencies(model.sql, path=model.path) & models.keys() for name, model in models.items()
+        name: dependencies(model.sql, path=model.path) & models.keys()
+        for name, model in models.items()
     }
     try:
         return list(TopologicalSorter(graph).static_order())
     except CycleError as exc:
-        raise OnrampError(f"SQL models reference each other in a cycle: {' -> '.join(exc.args[1])}") from None
+        raise OnrampError(
+            f"SQL models reference each other in a cycle: {' -> '.join(exc.args[1])}"
+        ) from None

@@ -1,4 +1,4 @@
-"""The project registry as tables, so SQL models can map repositories, authors and guilds to projects."""
+"""The project registry as tables: SQL models map repositories, authors and guilds to projects."""
 
 from __future__ import annotations
 
@@ -8,12 +8,38 @@ import pyarrow as pa
 from onramp.config import Registry
 
 PERSONAL_EMAIL_DOMAINS = (
-    "gmail.com", "googlemail.com", "users.noreply.github.com", "noreply.github.com", "outlook.com",
-    "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com", "qq.com", "foxmail.com", "163.com",
-    "126.com", "icloud.com", "me.com", "mac.com", "protonmail.com", "proton.me", "pm.me", "gmx.de",
-    "gmx.net", "web.de", "mail.ru", "yandex.ru", "yandex.com", "aol.com", "naver.com", "fastmail.com",
-    "hey.com", "localhost",
-)  # fmt: skip
+    "gmail.com",
+    "googlemail.com",
+    "users.noreply.github.com",
+    "noreply.github.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "qq.com",
+    "foxmail.com",
+    "163.com",
+    "126.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "pm.me",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "yandex.com",
+    "aol.com",
+    "naver.com",
+    "fastmail.com",
+    "hey.com",
+    "localhost",
+)
 
 _LISTS = {
     "registry_github_repos": ("github_repos", "repo"),
@@ -37,13 +63,20 @@ def write_registry(con: duckdb.DuckDBPyConnection, registry: Registry) -> None:
             for i, p in enumerate(registry.projects)
         ],
         schema=pa.schema(
-            [("project", pa.string()), ("name", pa.string()), ("organization_type", pa.string()),
-             ("organizational_model", pa.string()), ("position", pa.int32())]
+            [
+                ("project", pa.string()),
+                ("name", pa.string()),
+                ("organization_type", pa.string()),
+                ("organizational_model", pa.string()),
+                ("position", pa.int32()),
+            ]
         ),
-    )  # fmt: skip
+    )
     _create(con, "registry_projects", projects)
     for table, (attribute, column) in _LISTS.items():
-        rows = [{"project": p.id, column: v} for p in registry.projects for v in getattr(p, attribute)]
+        rows = [
+            {"project": p.id, column: v} for p in registry.projects for v in getattr(p, attribute)
+        ]
         schema = pa.schema([("project", pa.string()), (column, pa.string())])
         _create(con, table, pa.Table.from_pylist(rows, schema=schema))
     domains = pa.table({"domain": list(PERSONAL_EMAIL_DOMAINS)})

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 import duckdb
 
 from warehouse.db import fetch_one
-
 from warehouse.upsert import Batch, upsert
 
 
@@ -21,17 +20,26 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def get_cursor(con: duckdb.DuckDBPyConnection, source: str, scope: str) -> tuple[str | None, str | None]:
+def get_cursor(
+    con: duckdb.DuckDBPyConnection, source: str, scope: str
+) -> tuple[str | None, str | None]:
     """(cursor, etag) saved for a stream, or (None, None) when it was never collected."""
-    row = fetch_one(con, "select cursor, etag from sync_state where source = ? and scope = ?", [source, scope])
+    row = fetch_one(
+        con, "select cursor, etag from sync_state where source = ? and scope = ?", [source, scope]
+    )
     return (row[0], row[1]) if row else (None, None)
 
 
 def set_cursor(
-    con: duckdb.DuckDBPyConnection, source: str, scope: str, cursor: str | None, etag: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    scope: str,
+    cursor: str | None,
+    etag: str | None = None,
 ) -> None:
     con.execute(
-        "insert or replace into sync_state (source, scope, cursor, etag, updated_at) values (?, ?, ?, ?, ?)",
+        "insert or replace into sync_state (source, scope, cursor, etag, updated_at) "
+        "values (?, ?, ?, ?, ?)",
         [source, scope, cursor, etag, now()],
     )
 
@@ -59,7 +67,8 @@ def commit_batch(
 def start_run(con: duckdb.DuckDBPyConnection, source: str, project: str | None) -> str:
     run_id = f"{source}-{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute(
-        "insert into collection_runs (run_id, source, project, started_at, status) values (?, ?, ?, ?, 'running')",
+        "insert into collection_runs (run_id, source, project, started_at, status) "
+        "values (?, ?, ?, ?, 'running')",
         [run_id, source, project, now()],
     )
     return run_id

@@ -1,4 +1,4 @@
-"""Bulk upserts of a batch (Arrow table, DataFrame or list of dicts) keyed on the table's primary key.
+"""Bulk upserts of a batch (Arrow table, DataFrame or list of dicts), keyed on the primary key.
 
 One SQL statement per batch, never row by row. A row whose values are unchanged is left alone, run
 stamp included, so loading the same batch twice changes nothing.
@@ -17,7 +17,9 @@ _STAMP = "run_id"
 _ORDER = "__onramp_batch_order"
 
 
-def upsert(con: duckdb.DuckDBPyConnection, table: str, batch: Batch, *, run_id: str | None = None) -> int:
+def upsert(
+    con: duckdb.DuckDBPyConnection, table: str, batch: Batch, *, run_id: str | None = None
+) -> int:
     """Insert or update `batch` into `table`; returns the number of distinct keys in the batch."""
     arrow = _to_arrow(batch)
     if arrow.num_rows == 0:

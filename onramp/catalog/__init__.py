@@ -21,7 +21,11 @@ COLLABORATION_TYPES = (
     "discussion-chat",
 )
 LIFECYCLE_STAGES = ("pre-training", "post-training", "post-release")
-DIRECTIONS = {"up": "higher is better", "down": "lower is better", "neutral": "neither way is better"}
+DIRECTIONS = {
+    "up": "higher is better",
+    "down": "lower is better",
+    "neutral": "neither way is better",
+}
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""The bundled demo: a snapshot of real data about the study's projects, plus labelled sample rows."""
+"""The bundled demo: real data about the study's projects, plus labelled sample rows."""

@@ -144,11 +144,18 @@ def hub_daily(real: Path, registry: Registry) -> tuple[pd.DataFrame, pd.DataFram
 def hub_tracked_models(real: Path, registry: Registry) -> pd.DataFrame:
     """Model ids of the registry's Hub authors tracked by the interconnects lists (no dates)."""
     folder = real / "hub" / "interconnects_tracked_models"
-    ids = pd.concat([pd.read_csv(folder / f)[["org", "modelId"]] for f in ("models.csv", "extra_models.csv")])
+    ids = pd.concat(
+        [pd.read_csv(folder / f)[["org", "modelId"]] for f in ("models.csv", "extra_models.csv")]
+    )
     authors = {a.lower() for p in registry.projects for a in p.hub_authors}
     ids = ids[ids["org"].str.lower().isin(authors)].drop_duplicates("modelId")
     return pd.DataFrame(
-        {"repo_type": "model", "repo_id": ids["modelId"], "author": ids["org"], "provenance": HUB_PROVENANCE}
+        {
+            "repo_type": "model",
+            "repo_id": ids["modelId"],
+            "author": ids["org"],
+            "provenance": HUB_PROVENANCE,
+        }
     )
 
 

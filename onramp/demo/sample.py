@@ -48,8 +48,10 @@ def github(commits: pd.DataFrame, cutoff: pd.Timestamp) -> dict[str, pd.DataFram
         repo_issues = _repo_items(repo, repo_commits, cutoff)
         issues.append(repo_issues)
         comments.append(_repo_comments(repo, repo_issues, cutoff))
-    return {"github_issues": pd.concat(issues, ignore_index=True),
-            "github_comments": pd.concat(comments, ignore_index=True)}  # fmt: skip
+    return {
+        "github_issues": pd.concat(issues, ignore_index=True),
+        "github_comments": pd.concat(comments, ignore_index=True),
+    }
 
 
 def _repo_items(repo: str, commits: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -75,8 +77,9 @@ def _repo_items(repo: str, commits: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Da
     items["repo"] = repo
     items["id"] = [_id(repo, n) for n in items["number"]]
     items["title"] = [
-        f"Sample {'pull request' if pr else 'issue'} #{n}" for pr, n in zip(items["is_pull_request"], items["number"], strict=True)
-    ]  # fmt: skip
+        f"Sample {'pull request' if pr else 'issue'} #{n}"
+        for pr, n in zip(items["is_pull_request"], items["number"], strict=True)
+    ]
     items["author_type"] = np.where(items["author_login"].str.endswith("[bot]"), "Bot", "User")
     items["is_bot"] = items["author_type"] == "Bot"
     items["updated_at"] = items[["created_at", "closed_at"]].max(axis=1)
@@ -93,15 +96,17 @@ def _real_prs(repo: str, commits: pd.DataFrame, rng, maintainers: list[str]) -> 
     lag = pd.to_timedelta(rng.lognormal(np.log(30), 1.4, n), unit="h")
     authors = named["pr_login"].fillna(pd.Series(_community(rng, n), index=named.index))
     external = ~authors.isin(maintainers) & (rng.random(n) < 0.8)
-    return pd.DataFrame({
-        "real_number": named["pr_number"].astype("int64").to_numpy(),
-        "is_pull_request": True,
-        "author_login": authors.to_numpy(),
-        "author_association": np.where(external, "CONTRIBUTOR", "MEMBER"),
-        "created_at": merged_at - lag,
-        "closed_at": merged_at,
-        "merged_at": merged_at,
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "real_number": named["pr_number"].astype("int64").to_numpy(),
+            "is_pull_request": True,
+            "author_login": authors.to_numpy(),
+            "author_association": np.where(external, "CONTRIBUTOR", "MEMBER"),
+            "created_at": merged_at - lag,
+            "closed_at": merged_at,
+            "merged_at": merged_at,
+        }
+    )
 
 
 def _synthetic(rng, month_start: pd.Timestamp, n: int, is_pr: bool, maintainers: list[str]):
@@ -110,38 +115,52 @@ def _synthetic(rng, month_start: pd.Timestamp, n: int, is_pr: bool, maintainers:
     bot = is_pr & (rng.random(n) < 0.08)
     authors = np.where(from_maintainer, rng.choice(maintainers, n), _community(rng, n))
     authors = np.where(bot, "dependabot[bot]", authors)
-    association = np.where(from_maintainer, "MEMBER", rng.choice(["CONTRIBUTOR", "NONE"], n, p=[0.3, 0.7]))
+    association = np.where(
+        from_maintainer, "MEMBER", rng.choice(["CONTRIBUTOR", "NONE"], n, p=[0.3, 0.7])
+    )
     closes = rng.random(n) < (0.55 if is_pr else 0.7)
     close_lag = pd.to_timedelta(rng.lognormal(np.log(24 * 9), 1.3, n), unit="h")
     closed = (created + close_lag).where(closes)
-    return pd.DataFrame({
-        "real_number": pd.array([pd.NA] * n, dtype="Int64"),
-        "is_pull_request": is_pr,
-        "author_login": authors,
-        "author_association": np.where(bot, "NONE", association),
-        "created_at": created,
-        "closed_at": closed,
-        "merged_at": pd.Series(pd.NaT, index=created.index, dtype=created.dtype),  # closed unmerged or open
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "real_number": pd.array([pd.NA] * n, dtype="Int64"),
+            "is_pull_request": is_pr,
+            "author_login": authors,
+            "author_association": np.where(bot, "NONE", association),
+            "created_at": created,
+            "closed_at": closed,
+            "merged_at": pd.Series(
+                pd.NaT, index=created.index, dtype=created.dtype
+            ),  # closed unmerged or open
+        }
+    )
 
 
 def _numbers(items: pd.DataFrame) -> np.ndarray:
     """Real PR numbers stay; generated items take the free numbers, in creation order."""
     taken = set(items["real_number"].dropna().astype(int))
     free = (n for n in range(1, 10**7) if n not in taken)
-    return np.array([int(r) if pd.notna(r) else next(free) for r in items["real_number"]], dtype=np.int32)
+    return np.array(
+        [int(r) if pd.notna(r) else next(free) for r in items["real_number"]], dtype=np.int32
+    )
 
 
 def _repo_comments(repo: str, items: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     rng = _rng("github-comments", repo)
     maintainers = _maintainers(repo)
-    rows = [row for item in items.itertuples(index=False) for row in _item_comments(rng, item, maintainers)]
+    rows = [
+        row
+        for item in items.itertuples(index=False)
+        for row in _item_comments(rng, item, maintainers)
+    ]
     columns = ["number", "kind", "author_login", "author_association", "created_at", "review_state"]
     df = pd.DataFrame(rows, columns=columns)
     df["created_at"] = pd.to_datetime(df["created_at"], utc=True).dt.floor("s")
     df = df[df["created_at"] < cutoff].reset_index(drop=True)
     df["repo"] = repo
-    df["id"] = [_id(repo, k, n, i) for i, (k, n) in enumerate(zip(df["kind"], df["number"], strict=True))]
+    df["id"] = [
+        _id(repo, k, n, i) for i, (k, n) in enumerate(zip(df["kind"], df["number"], strict=True))
+    ]
     df["author_type"] = "User"
     df["is_bot"] = False
     df["updated_at"] = df["created_at"]
@@ -157,33 +176,62 @@ def _item_comments(rng, item, maintainers: list[str]) -> list[tuple]:
     if answered:
         responder = rng.choice(maintainers) if rng.random() < 0.7 else _community(rng, 1)[0]
         t = t + timedelta(hours=float(rng.lognormal(np.log(18), 1.5)))
-        out.append((item.number, "issue_comment", responder, "MEMBER" if responder in maintainers else "NONE", t, None))
+        out.append(
+            (
+                item.number,
+                "issue_comment",
+                responder,
+                "MEMBER" if responder in maintainers else "NONE",
+                t,
+                None,
+            )
+        )
         for _ in range(rng.poisson(1.2)):
             who = item.author_login if rng.random() < 0.5 else rng.choice(maintainers)
             t = t + timedelta(hours=float(rng.lognormal(np.log(10), 1.2)))
-            out.append((item.number, "issue_comment", who, item.author_association if who == item.author_login else "MEMBER", t, None))
+            out.append(
+                (
+                    item.number,
+                    "issue_comment",
+                    who,
+                    item.author_association if who == item.author_login else "MEMBER",
+                    t,
+                    None,
+                )
+            )
     if item.is_pull_request and pd.notna(item.merged_at):
         reviewer = rng.choice(maintainers)
         review_at = item.merged_at - timedelta(minutes=float(rng.uniform(5, 600)))
         review_at = max(review_at, item.created_at + timedelta(minutes=1))
         out.append((item.number, "review", reviewer, "MEMBER", review_at, "APPROVED"))
         if rng.random() < 0.4:
-            out.append((item.number, "review_comment", reviewer, "MEMBER", review_at - timedelta(minutes=2), None))
-    return out  # fmt: skip
+            out.append(
+                (
+                    item.number,
+                    "review_comment",
+                    reviewer,
+                    "MEMBER",
+                    review_at - timedelta(minutes=2),
+                    None,
+                )
+            )
+    return out
 
 
 # ---------------------------------------------------------------- Hugging Face Hub
 
 
 def hub(project_models: pd.DataFrame, org_members: dict[str, list[str]], cutoff: pd.Timestamp):
-    """Discussions and Hub PRs on up to 8 models per project (columns: project, repo_id, created_at)."""
+    """Discussions and Hub PRs on the given models (columns: project, repo_id, created_at)."""
     discussions, events = [], []
     for model in project_models.itertuples(index=False):
         d, e = _model_discussions(model, org_members.get(model.project, []), cutoff)
         discussions.append(d)
         events.append(e)
-    return {"hub_discussions": pd.concat(discussions, ignore_index=True),
-            "hub_discussion_events": pd.concat(events, ignore_index=True)}  # fmt: skip
+    return {
+        "hub_discussions": pd.concat(discussions, ignore_index=True),
+        "hub_discussion_events": pd.concat(events, ignore_index=True),
+    }
 
 
 def _model_discussions(model, members: list[str], cutoff: pd.Timestamp):
@@ -192,11 +240,15 @@ def _model_discussions(model, members: list[str], cutoff: pd.Timestamp):
     span_h = max((cutoff - start).total_seconds() / 3600, 24)
     n = rng.poisson(9)
     # the "nomadic" pattern: most questions arrive soon after a release, then fade
-    created = start + pd.to_timedelta(np.minimum(rng.exponential(span_h / 6, n), span_h - 1), unit="h")
+    created = start + pd.to_timedelta(
+        np.minimum(rng.exponential(span_h / 6, n), span_h - 1), unit="h"
+    )
     created = pd.Series(created).sort_values().dt.floor("s").reset_index(drop=True)
     is_pr = rng.random(n) < 0.25
     by_member = rng.random(n) < 0.15
-    authors = np.where(by_member, rng.choice(members or ["sample-hub-staff"], n), _hub_people(rng, n))
+    authors = np.where(
+        by_member, rng.choice(members or ["sample-hub-staff"], n), _hub_people(rng, n)
+    )
     rows, event_rows = [], []
     for i in range(n):
         answered = rng.random() < 0.6
@@ -210,17 +262,61 @@ def _model_discussions(model, members: list[str], cutoff: pd.Timestamp):
         status = ("merged" if is_pr[i] and rng.random() < 0.5 else "closed") if closed else "open"
         if closed:
             t = t + pd.Timedelta(hours=float(rng.lognormal(np.log(72), 1.2)))
-            event_rows.append((i + 1, f"{i + 1}-2", "status-change", rng.choice(members or [authors[i]]), True, t, status))
-        rows.append((i + 1, bool(is_pr[i]), f"Sample discussion #{i + 1}", status, authors[i], bool(by_member[i]), created[i], 1 + answered))
-    discussions = pd.DataFrame(rows, columns=["num", "is_pull_request", "title", "status", "author", "author_is_org_member", "created_at", "num_comments"])
-    events = pd.DataFrame(event_rows, columns=["num", "event_id", "event_type", "author", "author_is_org_member", "created_at", "new_status"])
+            event_rows.append(
+                (
+                    i + 1,
+                    f"{i + 1}-2",
+                    "status-change",
+                    rng.choice(members or [authors[i]]),
+                    True,
+                    t,
+                    status,
+                )
+            )
+        rows.append(
+            (
+                i + 1,
+                bool(is_pr[i]),
+                f"Sample discussion #{i + 1}",
+                status,
+                authors[i],
+                bool(by_member[i]),
+                created[i],
+                1 + answered,
+            )
+        )
+    discussions = pd.DataFrame(
+        rows,
+        columns=[
+            "num",
+            "is_pull_request",
+            "title",
+            "status",
+            "author",
+            "author_is_org_member",
+            "created_at",
+            "num_comments",
+        ],
+    )
+    events = pd.DataFrame(
+        event_rows,
+        columns=[
+            "num",
+            "event_id",
+            "event_type",
+            "author",
+            "author_is_org_member",
+            "created_at",
+            "new_status",
+        ],
+    )
     events["created_at"] = pd.to_datetime(events["created_at"], utc=True).dt.floor("s")
     events = events[events["created_at"] < cutoff]
     for df in (discussions, events):
         df["repo_type"] = "model"
         df["repo_id"] = model.repo_id
         df["provenance"] = SAMPLE
-    return discussions[discussions["created_at"] < cutoff], events  # fmt: skip
+    return discussions[discussions["created_at"] < cutoff], events
 
 
 def _hub_people(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -231,17 +327,29 @@ def _hub_people(rng: np.random.Generator, n: int) -> np.ndarray:
 # ---------------------------------------------------------------- Discord
 
 DISCORD_EPOCH_MS = 1420070400000
-_CHANNELS = (("general", "text"), ("announcements", "announcement"), ("research", "text"),
-             ("off-topic", "text"), ("help", "forum"))  # fmt: skip
+_CHANNELS = (
+    ("general", "text"),
+    ("announcements", "announcement"),
+    ("research", "text"),
+    ("off-topic", "text"),
+    ("help", "forum"),
+)
 
 
 def snowflake(ts: pd.Timestamp, salt: int) -> int:
     return ((int(ts.timestamp() * 1000) - DISCORD_EPOCH_MS) << 22) | (salt & 0x3FFFFF)
 
 
-def discord(guilds: dict[str, tuple[str, pd.Timestamp]], cutoff: pd.Timestamp) -> dict[str, pd.DataFrame]:
+def discord(
+    guilds: dict[str, tuple[str, pd.Timestamp]], cutoff: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """A sample guild per entry {guild_id: (name, first day)}: channels, help threads, messages."""
-    out = {"discord_guilds": [], "discord_guild_snapshots": [], "discord_channels": [], "discord_messages": []}
+    out = {
+        "discord_guilds": [],
+        "discord_guild_snapshots": [],
+        "discord_channels": [],
+        "discord_messages": [],
+    }
     for guild_id, (name, start) in guilds.items():
         for table, rows in _guild(guild_id, name, start, cutoff).items():
             out[table].append(rows)
@@ -259,7 +367,9 @@ def _guild(guild_id: str, name: str, start: pd.Timestamp, cutoff: pd.Timestamp):
         channel_id = str(snowflake(start, _id(guild_id, c)))
         channels.append((channel_id, None, kind, channel_name, None, start))
         if kind == "forum":
-            channels_t, messages_t = _help_threads(rng, guild_id, channel_id, days, speakers, weights)
+            channels_t, messages_t = _help_threads(
+                rng, guild_id, channel_id, days, speakers, weights
+            )
             channels += channels_t
             messages += messages_t
             continue
@@ -268,7 +378,9 @@ def _guild(guild_id: str, name: str, start: pd.Timestamp, cutoff: pd.Timestamp):
             fade = 0.4 + 0.6 * np.exp(-(day - start).days / 500)
             for _ in range(rng.poisson(rate * fade)):
                 t = day + pd.Timedelta(seconds=float(rng.uniform(0, 86400)))
-                messages.append((channel_id, t, rng.choice(speakers, p=weights), rng.random() < 0.03))
+                messages.append(
+                    (channel_id, t, rng.choice(speakers, p=weights), rng.random() < 0.03)
+                )
     return _guild_frames(rng, guild_id, name, channels, messages, cutoff)
 
 
@@ -279,35 +391,64 @@ def _help_threads(rng, guild_id, forum_id, days, speakers, weights):
             start = day + pd.Timedelta(seconds=float(rng.uniform(0, 86400)))
             owner = rng.choice(speakers, p=weights)
             thread_id = str(snowflake(start, _id(guild_id, forum_id, start.value)))
-            channels.append((thread_id, forum_id, "public_thread", "Sample help thread", owner, start))
+            channels.append(
+                (thread_id, forum_id, "public_thread", "Sample help thread", owner, start)
+            )
             messages.append((thread_id, start, owner, False))
             if rng.random() < 0.7:
                 t = start + pd.Timedelta(minutes=float(rng.lognormal(np.log(90), 1.5)))
                 messages.append((thread_id, t, rng.choice(speakers, p=weights), False))
                 if rng.random() < 0.6:
-                    messages.append((thread_id, t + pd.Timedelta(minutes=float(rng.uniform(2, 300))), owner, False))
+                    messages.append(
+                        (
+                            thread_id,
+                            t + pd.Timedelta(minutes=float(rng.uniform(2, 300))),
+                            owner,
+                            False,
+                        )
+                    )
     return channels, messages
 
 
 def _guild_frames(rng, guild_id, name, channels, messages, cutoff):
-    ch = pd.DataFrame(channels, columns=["channel_id", "parent_id", "kind", "name", "owner_pseudonym", "created_at"])
+    ch = pd.DataFrame(
+        channels,
+        columns=["channel_id", "parent_id", "kind", "name", "owner_pseudonym", "created_at"],
+    )
     ch["guild_id"] = guild_id
     ch["archived"] = False
-    msgs = pd.DataFrame(messages, columns=["channel_id", "created_at", "author_pseudonym", "author_is_bot"])
+    msgs = pd.DataFrame(
+        messages, columns=["channel_id", "created_at", "author_pseudonym", "author_is_bot"]
+    )
     msgs["created_at"] = pd.to_datetime(msgs["created_at"], utc=True).dt.floor("s")
-    msgs = msgs[msgs["created_at"] < cutoff].sort_values("created_at", kind="stable").reset_index(drop=True)
-    msgs["author_pseudonym"] = np.where(msgs["author_is_bot"], "sample-bot", msgs["author_pseudonym"])
+    msgs = (
+        msgs[msgs["created_at"] < cutoff]
+        .sort_values("created_at", kind="stable")
+        .reset_index(drop=True)
+    )
+    msgs["author_pseudonym"] = np.where(
+        msgs["author_is_bot"], "sample-bot", msgs["author_pseudonym"]
+    )
     msgs["message_id"] = [str(snowflake(t, i)) for i, t in enumerate(msgs["created_at"])]
     msgs["guild_id"] = guild_id
     msgs["reaction_count"] = rng.poisson(0.4, len(msgs)).astype("int32")
     msgs["message_type"] = 0
     last = msgs.groupby("channel_id")["message_id"].last()
     ch["last_message_id"] = ch["channel_id"].map(last)
-    members = pd.DataFrame({"guild_id": [guild_id], "snapshot_date": [(cutoff - pd.Timedelta(days=1)).date()],
-                            "approx_member_count": [int(rng.integers(8000, 30000))],
-                            "approx_presence_count": [int(rng.integers(500, 3000))]})
-    frames = {"discord_guilds": pd.DataFrame({"guild_id": [guild_id], "name": [name]}),
-              "discord_guild_snapshots": members, "discord_channels": ch, "discord_messages": msgs}
+    members = pd.DataFrame(
+        {
+            "guild_id": [guild_id],
+            "snapshot_date": [(cutoff - pd.Timedelta(days=1)).date()],
+            "approx_member_count": [int(rng.integers(8000, 30000))],
+            "approx_presence_count": [int(rng.integers(500, 3000))],
+        }
+    )
+    frames = {
+        "discord_guilds": pd.DataFrame({"guild_id": [guild_id], "name": [name]}),
+        "discord_guild_snapshots": members,
+        "discord_channels": ch,
+        "discord_messages": msgs,
+    }
     for df in frames.values():
         df["provenance"] = SAMPLE
-    return frames  # fmt: skip
+    return frames

@@ -28,14 +28,17 @@ SAMPLE_GUILDS = {
 SAMPLE_DISCORD_START = pd.Timestamp("2024-01-01", tz="UTC")
 
 
-def build_snapshot(real_dir: Path, registry: Registry, out_dir: Path = SNAPSHOT_DIR) -> dict[str, int]:
+def build_snapshot(
+    real_dir: Path, registry: Registry, out_dir: Path = SNAPSHOT_DIR
+) -> dict[str, int]:
     tables = _real_tables(real_dir, registry)
     cutoff = _cutoff(tables)
     tables.update(sample.github(tables["github_commits"], cutoff))
     members = _sample_members(registry)
     tables.update(sample.hub(_discussed_models(tables, registry), members, cutoff))
     tables["hub_org_members"] = pd.DataFrame(
-        [(org, user) for org, users in members.items() for user in users], columns=["org", "username"]
+        [(org, user) for org, users in members.items() for user in users],
+        columns=["org", "username"],
     ).assign(provenance=sample.SAMPLE)
     guilds = {gid: (name, SAMPLE_DISCORD_START) for gid, name in SAMPLE_GUILDS.values()}
     tables.update(sample.discord(guilds, cutoff))
@@ -44,8 +47,12 @@ def build_snapshot(real_dir: Path, registry: Registry, out_dir: Path = SNAPSHOT_
         old.unlink()
     counts = {}
     for table, df in sorted(tables.items()):
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), out_dir / f"{table}.parquet",
-                       compression="zstd", compression_level=19)  # fmt: skip
+        pq.write_table(
+            pa.Table.from_pandas(df, preserve_index=False),
+            out_dir / f"{table}.parquet",
+            compression="zstd",
+            compression_level=19,
+        )
         counts[table] = len(df)
     manifest = {
         "data_cutoff": cutoff.isoformat(),
@@ -66,7 +73,9 @@ def _real_tables(real_dir: Path, registry: Registry) -> dict[str, pd.DataFrame]:
         "github_commits": real.github_commits(real_dir),
         "github_repos": real.github_repos(real_dir),
         "hub_repos": repos,
-        "hub_repo_snapshots": pd.concat([real.tree_snapshots(tree_repos), daily_snapshots], ignore_index=True),
+        "hub_repo_snapshots": pd.concat(
+            [real.tree_snapshots(tree_repos), daily_snapshots], ignore_index=True
+        ),
         "hub_derivatives": real.hub_derivatives(real_dir),
     }
 
@@ -78,7 +87,11 @@ def _cutoff(tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
 
 
 def _sample_members(registry: Registry) -> dict[str, list[str]]:
-    return {a: [f"sample-{a.lower()}-staff-{i}" for i in (1, 2, 3)] for p in registry.projects for a in p.hub_authors}
+    return {
+        a: [f"sample-{a.lower()}-staff-{i}" for i in (1, 2, 3)]
+        for p in registry.projects
+        for a in p.hub_authors
+    }
 
 
 def _discussed_models(tables: dict[str, pd.DataFrame], registry: Registry) -> pd.DataFrame:
@@ -100,7 +113,9 @@ def read_manifest(snapshot_dir: Path = SNAPSHOT_DIR) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def load_snapshot(con: duckdb.DuckDBPyConnection, run_id: str, snapshot_dir: Path = SNAPSHOT_DIR) -> int:
+def load_snapshot(
+    con: duckdb.DuckDBPyConnection, run_id: str, snapshot_dir: Path = SNAPSHOT_DIR
+) -> int:
     """Upsert every snapshot table into the warehouse; returns the rows loaded."""
     rows = 0
     for path in sorted(snapshot_dir.glob("*.parquet")):

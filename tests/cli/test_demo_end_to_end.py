@@ -35,7 +35,9 @@ def _absence_factor_from_snapshot(window_end: datetime) -> int:
     counts = Counter(
         c["author_name"].strip().lower()
         for c in pq.read_table(SNAPSHOT_DIR / "github_commits.parquet").to_pylist()
-        if c["repo"] in ELEUTHER and not c["is_bot"] and window_start <= c["authored_at"] < window_end
+        if c["repo"] in ELEUTHER
+        and not c["is_bot"]
+        and window_start <= c["authored_at"] < window_end
     )
     half, running = sum(counts.values()) / 2, 0
     for k, n in enumerate(sorted(counts.values(), reverse=True), start=1):
@@ -51,15 +53,33 @@ def test_metrics_json_for_eleutherai(demo_db, capsys):
     assert {r["project"] for r in records} == {"eleutherai"}
     months = sorted({r["month"] for r in records})
     assert months[0] == "2019-03"  # gpt-neox's first real commit, 2019-03-27
-    caf = {r["month"]: r["value"] for r in records if r["indicator"] == "contributor_absence_factor"}
+    caf = {
+        r["month"]: r["value"] for r in records if r["indicator"] == "contributor_absence_factor"
+    }
     # 2024-06: the 365 days ending 2024-07-01, over the three repositories' real commits
     assert caf["2024-06"] == _absence_factor_from_snapshot(datetime(2024, 7, 1, tzinfo=UTC))
 
 
 def test_metrics_csv_matches_json(demo_db, capsys):
-    as_json = json.loads(_metrics(capsys, demo_db, "--project", "masakhane", "--indicator", "gh_active_contributors"))
-    rows = list(csv.DictReader(io.StringIO(_metrics(capsys, demo_db, "--project", "masakhane",
-                                                     "--indicator", "gh_active_contributors", "--format", "csv"))))  # fmt: skip
+    as_json = json.loads(
+        _metrics(capsys, demo_db, "--project", "masakhane", "--indicator", "gh_active_contributors")
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                _metrics(
+                    capsys,
+                    demo_db,
+                    "--project",
+                    "masakhane",
+                    "--indicator",
+                    "gh_active_contributors",
+                    "--format",
+                    "csv",
+                )
+            )
+        )
+    )
     assert len(rows) == len(as_json) > 12
     assert [float(r["value"]) for r in rows] == [float(r["value"]) for r in as_json]
 
@@ -72,8 +92,13 @@ def test_null_values_are_null(demo_db, capsys):
 def test_loading_the_snapshot_twice_gives_identical_counts(demo_db, tmp_path):
     def counts(db):
         with duckdb.connect(str(db), read_only=True) as con:
-            tables = [t for (t,) in con.execute("select table_name from duckdb_tables() where table_name not in ('collection_runs')").fetchall()]
-            return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables}  # noqa: S608
+            tables = [
+                t
+                for (t,) in con.execute(
+                    "select table_name from duckdb_tables() where table_name <> 'collection_runs'"
+                ).fetchall()
+            ]
+            return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables}
 
     first = counts(demo_db)
     assert main(["demo", "--no-serve", "--db", str(demo_db)]) == 0
@@ -82,7 +107,10 @@ def test_loading_the_snapshot_twice_gives_identical_counts(demo_db, tmp_path):
 
 
 def test_export_writes_every_mart(demo_db, tmp_path, capsys):
-    assert main(["export", "--db", str(demo_db), "--out", str(tmp_path / "out"), "--format", "csv"]) == 0
+    assert (
+        main(["export", "--db", str(demo_db), "--out", str(tmp_path / "out"), "--format", "csv"])
+        == 0
+    )
     written = sorted(p.stem for p in (tmp_path / "out").iterdir())
     assert "fct_indicators" in written and "dim_projects" in written
     assert all(name.startswith(("fct_", "dim_")) for name in written)

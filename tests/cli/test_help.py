@@ -29,7 +29,9 @@ def test_help(command, capsys):
 
 
 def test_parser_has_exactly_the_designed_commands():
-    subparsers = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    subparsers = next(
+        a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction"
+    )
     assert sorted(subparsers.choices) == sorted(COMMANDS)
 
 
@@ -41,14 +43,30 @@ def test_readme_documents_the_command(command):
 @pytest.mark.parametrize(
     ("argv", "flag"),
     [
-        (["collect", "--project", "x", "--source", "github", "--full", "--max-wait", "5"], "--max-wait"),
-        (["metrics", "--project", "x", "--month", "2024-01", "--indicator", "i", "--format", "csv"], "--format"),
+        (
+            ["collect", "--project", "x", "--source", "github", "--full", "--max-wait", "5"],
+            "--max-wait",
+        ),
+        (
+            [
+                "metrics",
+                "--project",
+                "x",
+                "--month",
+                "2024-01",
+                "--indicator",
+                "i",
+                "--format",
+                "csv",
+            ],
+            "--format",
+        ),
         (["export", "--out", "d", "--format", "parquet"], "--out"),
         (["serve", "--host", "0.0.0.0", "--port", "8000"], "--port"),
         (["demo", "--no-serve", "--port", "8000"], "--no-serve"),
         (["import-discord", "--project", "x", "a.json", "b.json"], "files"),
     ],
-)  # fmt: skip
+)
 def test_designed_options_parse(argv, flag):
     args = build_parser().parse_args([*argv, "--config", "c.toml", "--db", "d.duckdb"])
     assert args.config == "c.toml" and args.db == "d.duckdb"

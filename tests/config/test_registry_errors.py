@@ -25,8 +25,10 @@ def test_the_shipped_registry_loads_the_study_projects():
     registry = load_registry("projects.toml")
     assert len(registry.projects) == 14
     assert registry.get("eleutherai").github_repos == (
-        "EleutherAI/lm-evaluation-harness", "EleutherAI/gpt-neox", "EleutherAI/pythia",
-    )  # fmt: skip
+        "EleutherAI/lm-evaluation-harness",
+        "EleutherAI/gpt-neox",
+        "EleutherAI/pythia",
+    )
 
 
 def test_defaults_for_optional_keys(tmp_path):
@@ -39,18 +41,33 @@ def test_defaults_for_optional_keys(tmp_path):
     ("text", "expected"),
     [
         (GOOD + 'colour = "blue"\n', "project 'eleutherai': unknown key 'colour'"),
-        (GOOD.replace("EleutherAI/gpt-neox", "gpt-neox"), "project 'eleutherai': key 'github_repos' has 'gpt-neox'"),
+        (
+            GOOD.replace("EleutherAI/gpt-neox", "gpt-neox"),
+            "project 'eleutherai': key 'github_repos' has 'gpt-neox'",
+        ),
         (GOOD.replace("EleutherAI/gpt-neox", "a/b/c"), "key 'github_repos' has 'a/b/c'"),
         (GOOD + GOOD, "project 'eleutherai': key 'id' is used by another project"),
-        (GOOD.replace("nonprofit-grassroots", "cooperative"), "key 'organizational_model' is 'cooperative'"),
-        (GOOD.replace('name = "EleutherAI"\n', ""), "project 'eleutherai': missing required key 'name'"),
-        (GOOD.replace('id = "eleutherai"', 'id = "Eleuther AI"'), "key 'id' must be a lowercase slug"),
-        (GOOD + "discord_guilds = [1234567890123456789]\n", "key 'discord_guilds' has 1234567890123456789"),
+        (
+            GOOD.replace("nonprofit-grassroots", "cooperative"),
+            "key 'organizational_model' is 'cooperative'",
+        ),
+        (
+            GOOD.replace('name = "EleutherAI"\n', ""),
+            "project 'eleutherai': missing required key 'name'",
+        ),
+        (
+            GOOD.replace('id = "eleutherai"', 'id = "Eleuther AI"'),
+            "key 'id' must be a lowercase slug",
+        ),
+        (
+            GOOD + "discord_guilds = [1234567890123456789]\n",
+            "key 'discord_guilds' has 1234567890123456789",
+        ),
         (GOOD + "hub_authors = 'EleutherAI'\n", "key 'hub_authors' must be a list"),
         ("[[project]\n", "not valid TOML"),
-        ('[settings]\nx = 1\n', "unknown top-level key 'settings'"),
+        ("[settings]\nx = 1\n", "unknown top-level key 'settings'"),
     ],
-)  # fmt: skip
+)
 def test_errors_name_the_place(tmp_path, text, expected):
     path = _write(tmp_path, text)
     with pytest.raises(ConfigError) as error:
@@ -68,5 +85,8 @@ def test_cli_prints_one_line_and_exits_1(tmp_path, capsys):
 
 
 def test_missing_file(tmp_path, capsys):
-    assert main(["build", "--config", str(tmp_path / "nope.toml"), "--db", str(tmp_path / "x.duckdb")]) == 1
+    assert (
+        main(["build", "--config", str(tmp_path / "nope.toml"), "--db", str(tmp_path / "x.duckdb")])
+        == 1
+    )
     assert "nope.toml: project registry not found" in capsys.readouterr().err

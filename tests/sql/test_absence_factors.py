@@ -12,11 +12,16 @@ def _commits(counts: list[int], *, at: datetime, domain_of=lambda i: f"org{i}.co
     rows = []
     for person, n in enumerate(counts):
         for k in range(n):
-            rows.append({
-                "repo": "o/r", "sha": f"{prefix}{person}-{k}", "author_login": f"person{person}",
-                "author_email_domain": domain_of(person), "authored_at": at - timedelta(minutes=k),
-                "provenance": "api",
-            })  # fmt: skip
+            rows.append(
+                {
+                    "repo": "o/r",
+                    "sha": f"{prefix}{person}-{k}",
+                    "author_login": f"person{person}",
+                    "author_email_domain": domain_of(person),
+                    "authored_at": at - timedelta(minutes=k),
+                    "provenance": "api",
+                }
+            )
     return rows
 
 
@@ -40,8 +45,11 @@ def test_window_is_365_days_ending_at_month_end(tmp_path):
 
 
 def test_exactly_half_is_not_more_than_half(tmp_path):
-    con = build_over(tmp_path, {"github_commits": _commits([2, 1, 1], at=datetime(2024, 1, 10, tzinfo=UTC))},
-                     [project(github_repos=["o/r"])])  # fmt: skip
+    con = build_over(
+        tmp_path,
+        {"github_commits": _commits([2, 1, 1], at=datetime(2024, 1, 10, tzinfo=UTC))},
+        [project(github_repos=["o/r"])],
+    )
     # 2 of 4 is exactly 50%, not more: two people are needed
     assert value(con, "p", "2024-01", "contributor_absence_factor") == 2
 
@@ -58,7 +66,15 @@ def test_personal_domains_leave_elephant_factor(tmp_path):
 
 def test_bots_are_left_out(tmp_path):
     rows = _commits([1, 1], at=datetime(2024, 1, 10, tzinfo=UTC))
-    rows += [{"repo": "o/r", "sha": f"bot{i}", "author_login": "dependabot[bot]",
-              "authored_at": datetime(2024, 1, 9, tzinfo=UTC), "provenance": "api"} for i in range(10)]  # fmt: skip
+    rows += [
+        {
+            "repo": "o/r",
+            "sha": f"bot{i}",
+            "author_login": "dependabot[bot]",
+            "authored_at": datetime(2024, 1, 9, tzinfo=UTC),
+            "provenance": "api",
+        }
+        for i in range(10)
+    ]
     con = build_over(tmp_path, {"github_commits": rows}, [project(github_repos=["o/r"])])
     assert value(con, "p", "2024-01", "contributor_absence_factor") == 2

@@ -6,8 +6,9 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 
-from onramp.config import Registry
 from sqlkit import project
+
+from onramp.config import Registry
 from warehouse.build import build
 from warehouse.db import connect
 from warehouse.upsert import upsert
@@ -21,7 +22,10 @@ READER = textwrap.dedent(
         con = duckdb.connect()  # like the dashboard: a fresh in-memory instance, attach read-only
         try:
             con.execute(f"attach '{path}' as wh (read_only)")
-            total = con.execute("select sum(value) from wh.fct_indicators where indicator = 'gh_active_contributors'").fetchall()[0][0]
+            total = con.execute(
+                "select sum(value) from wh.fct_indicators "
+                "where indicator = 'gh_active_contributors'"
+            ).fetchall()[0][0]
             seen.add(int(total))
         except Exception as exc:
             errors.append(repr(exc))
@@ -33,8 +37,16 @@ READER = textwrap.dedent(
 
 
 def _raw(path, people: int):
-    rows = [{"repo": "o/r", "sha": f"{i}", "author_login": f"dev{i}", "provenance": "api",
-             "authored_at": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=i)} for i in range(people)]  # fmt: skip
+    rows = [
+        {
+            "repo": "o/r",
+            "sha": f"{i}",
+            "author_login": f"dev{i}",
+            "provenance": "api",
+            "authored_at": datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=i),
+        }
+        for i in range(people)
+    ]
     with connect(path) as con:
         upsert(con, "github_commits", rows)
 
@@ -46,8 +58,9 @@ def test_reader_sees_whole_builds_only(tmp_path):
     registry = Registry(tmp_path / "projects.toml", (project(github_repos=["o/r"]),))
     published = tmp_path / "wh.published.duckdb"
     build(small, published, registry)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(published), "6"],
-                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(published), "6"], stdout=subprocess.PIPE, text=True
+    )
     builds = 0
     while reader.poll() is None:
         build(large if builds % 2 else small, published, registry)

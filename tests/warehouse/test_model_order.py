@@ -16,17 +16,23 @@ def _models(tmp_path, files: dict[str, str]):
 
 
 def test_dependencies_skip_ctes_and_raw_tables():
-    sql = "with a as (select * from raw.github_issues), b as (select * from a join stg_x using (id)) select * from b"
+    sql = (
+        "with a as (select * from raw.github_issues), "
+        "b as (select * from a join stg_x using (id)) select * from b"
+    )
     assert dependencies(sql) == {"stg_x"}
 
 
 def test_order_follows_references_not_layers_or_names(tmp_path):
-    models = _models(tmp_path, {
-        "fct_z": "select * from int_b join dim_a using (k)",
-        "dim_a": "select * from int_b",
-        "int_b": "from stg_c select *",
-        "stg_c": "select 1 as k from raw.t",
-    })  # fmt: skip
+    models = _models(
+        tmp_path,
+        {
+            "fct_z": "select * from int_b join dim_a using (k)",
+            "dim_a": "select * from int_b",
+            "int_b": "from stg_c select *",
+            "stg_c": "select 1 as k from raw.t",
+        },
+    )
     order = build_order(models)
     assert order.index("stg_c") < order.index("int_b") < order.index("dim_a") < order.index("fct_z")
 
@@ -39,7 +45,7 @@ def test_cycle_is_a_clear_error(tmp_path):
 
 def test_unparseable_model_names_its_file(tmp_path):
     models = _models(tmp_path, {"int_a": "select from from"})
-    with pytest.raises(OnrampError, match="int_a.sql"):
+    with pytest.raises(OnrampError, match=r"int_a\.sql"):
         build_order(models)
 
 

@@ -9,11 +9,25 @@ from warehouse.db import connect
 from warehouse.upsert import upsert
 
 ISSUES = [
-    {"id": 1, "repo": "o/r", "number": 1, "is_pull_request": False, "author_login": "ann",
-     "created_at": datetime(2024, 1, 1, tzinfo=UTC), "state": "open"},
-    {"id": 2, "repo": "o/r", "number": 2, "is_pull_request": True, "author_login": "bob",
-     "created_at": datetime(2024, 1, 2, tzinfo=UTC), "state": "closed"},
-]  # fmt: skip
+    {
+        "id": 1,
+        "repo": "o/r",
+        "number": 1,
+        "is_pull_request": False,
+        "author_login": "ann",
+        "created_at": datetime(2024, 1, 1, tzinfo=UTC),
+        "state": "open",
+    },
+    {
+        "id": 2,
+        "repo": "o/r",
+        "number": 2,
+        "is_pull_request": True,
+        "author_login": "bob",
+        "created_at": datetime(2024, 1, 2, tzinfo=UTC),
+        "state": "closed",
+    },
+]
 
 
 @pytest.fixture
@@ -49,8 +63,15 @@ def test_duplicate_keys_in_a_batch_keep_the_last(con):
 
 
 def test_arrow_and_composite_keys(con):
-    batch = pa.table({"kind": ["review", "issue_comment"], "id": [7, 7], "repo": ["o/r"] * 2,
-                      "number": [1, 1], "created_at": ["2024-01-01T00:00:00Z"] * 2})  # fmt: skip
+    batch = pa.table(
+        {
+            "kind": ["review", "issue_comment"],
+            "id": [7, 7],
+            "repo": ["o/r"] * 2,
+            "number": [1, 1],
+            "created_at": ["2024-01-01T00:00:00Z"] * 2,
+        }
+    )
     assert upsert(con, "github_comments", batch, run_id="r") == 2
     assert upsert(con, "github_comments", batch, run_id="r2") == 2
     assert con.execute("select count(*) from github_comments").fetchall() == [(2,)]
