@@ -14,7 +14,9 @@ renamed as (
         number,
         author_login,
         author_association,
-        is_bot or author_type = 'Bot' or coalesce(author_login, '') like '%[bot]' as is_bot,
+        is_bot
+            or coalesce(author_type, '') = 'Bot'
+            or coalesce(author_login, '') like '%[bot]' as is_bot,
         created_at,
         review_state,
         provenance

@@ -16,7 +16,9 @@ renamed as (
         author_login,
         author_association,
         coalesce(author_association, '') not in ('OWNER', 'MEMBER', 'COLLABORATOR') as is_external,
-        is_bot or author_type = 'Bot' or coalesce(author_login, '') like '%[bot]' as is_bot,
+        is_bot
+            or coalesce(author_type, '') = 'Bot'
+            or coalesce(author_login, '') like '%[bot]' as is_bot,
         state,
         created_at,
         updated_at,

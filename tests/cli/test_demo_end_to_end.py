@@ -130,3 +130,15 @@ def test_demo_refuses_to_replace_collected_data(tmp_path, capsys):
         con.execute("insert into collection_runs values ('r', 'github')")
     assert main(["demo", "--no-serve", "--db", str(db)]) == 1
     assert "holds collected data" in capsys.readouterr().err
+
+
+def test_every_published_indicator_is_in_the_catalog(demo_db):
+    from onramp.catalog import load_catalog
+
+    with duckdb.connect(
+        str(demo_db).replace(".duckdb", ".published.duckdb"), read_only=True
+    ) as con:
+        ids = {
+            i for (i,) in con.execute("select distinct indicator from fct_indicators").fetchall()
+        }
+    assert ids and ids <= set(load_catalog())

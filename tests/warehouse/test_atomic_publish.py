@@ -6,12 +6,12 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 
-from sqlkit import project
-
 from onramp.config import Registry
 from warehouse.build import build
 from warehouse.db import connect
 from warehouse.upsert import upsert
+
+from sqlkit import project
 
 READER = textwrap.dedent(
     """
