@@ -1,0 +1,93 @@
+"""A REST-only discord.py client for one collection run, and the bridge from its async world to
+the synchronous batches the orchestrator stores.
+
+No gateway connection is ever opened (`login()` only), no intent is asked for, and every HTTP
+request, retries included, is counted into the run's statistics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TypeVar
+
+import aiohttp
+import discord
+import discord.http
+
+from collectors.base import CollectionError, RunStats
+
+T = TypeVar("T")
+
+
+def drive(make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
+    """Iterate an async generator from synchronous code on a private event loop.
+
+    The loop runs only while the next item is being produced; stopping early closes the async
+    generator (and with it the HTTP session) before the loop goes."""
+    loop = asyncio.new_event_loop()
+    agen = make()
+    try:
+        while True:
+            try:
+                item = loop.run_until_complete(agen.__anext__())
+            except StopAsyncIteration:
+                return
+            yield item
+    finally:
+        with contextlib.suppress(Exception):
+            loop.run_until_complete(agen.aclose())
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.close()
+
+
+def _request_counter(stats: RunStats) -> aiohttp.TraceConfig:
+    async def on_start(session, context, params) -> None:
+        stats.api_calls += 1
+
+    async def on_end(session, context, params) -> None:
+        remaining = params.response.headers.get("X-RateLimit-Remaining")
+        if remaining is not None and remaining.isdigit():
+            stats.rate_limit_remaining = int(remaining)
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_start.append(on_start)
+    trace.on_request_end.append(on_end)
+    return trace
+
+
+@contextlib.asynccontextmanager
+async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: float | None):
+    """A logged-in REST client on `base_url`; Route.BASE (process-global) is restored on exit."""
+    previous = discord.http.Route.BASE
+    discord.http.Route.BASE = base_url.rstrip("/")
+    # discord.py logs 429 retries at WARNING with the URL; the run reports its own failures
+    logging.getLogger("discord.http").setLevel(logging.ERROR)
+    client = discord.Client(intents=discord.Intents.none(), http_trace=_request_counter(stats))
+    # discord.py floors max_ratelimit_timeout at 30 s; the user's --max-wait is the cap
+    client.http.max_ratelimit_timeout = max(max_wait, 0.001) if max_wait is not None else None
+    try:
+        try:
+            await client.login(token)
+        except discord.LoginFailure:
+            raise CollectionError(
+                "discord: the bot token was refused (401); check DISCORD_BOT_TOKEN"
+            ) from None
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+            raise CollectionError(
+                f"discord: cannot log in at {base_url}: {describe(exc)}"
+            ) from None
+        yield client
+    finally:
+        await client.close()
+        discord.http.Route.BASE = previous
+
+
+def describe(exc: BaseException) -> str:
+    """One line for an HTTP failure: status and Discord's message, never a header or token."""
+    if isinstance(exc, discord.HTTPException):
+        return f"HTTP {exc.status} {exc.text or exc.response.reason}".strip()
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
