@@ -23,6 +23,8 @@ from collectors.discord.session import describe
 
 BATCH_MESSAGES = 1000  # rows per stored batch: ten history pages, one transaction
 CONTAINERS = ("text", "announcement", "forum")  # channel kinds whose threads are listed
+# what goes wrong talking to Discord: HTTP errors, connection errors, and pages of the wrong shape
+FAILURES = (discord.DiscordException, aiohttp.ClientError, OSError, KeyError, TypeError, ValueError)
 
 
 @dataclass
@@ -88,7 +90,7 @@ async def _inventory(client: discord.Client, run: GuildRun):
         ]
         parents = {c.id for c in channels}
         threads = {t.id: t for t in await guild.active_threads() if t.parent_id in parents}
-    except (discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+    except FAILURES as exc:
         raise run.fail(exc) from None
     watermarks = {}
     for channel in channels:
@@ -113,7 +115,7 @@ async def _archived_threads(channel, run: GuildRun) -> tuple[list[discord.Thread
     except discord.Forbidden:
         run.ctx.warn(f"{run.where(channel.id)}: no access to archived threads (403), skipped")
         return [], None
-    except (discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+    except FAILURES as exc:
         raise run.fail(exc, channel.id) from None
     newest = max((t.archive_timestamp for t in found), default=floor)
     return found, newest.isoformat() if newest else None
@@ -140,7 +142,7 @@ async def _stream_batches(stream, run: GuildRun) -> AsyncIterator[Batch]:
     except (discord.Forbidden, discord.NotFound) as exc:
         run.ctx.warn(f"{run.where(stream.id)}: {describe(exc)}, skipped")
         return
-    except (discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+    except FAILURES as exc:
         raise run.fail(exc, stream.id) from None
     # all of the stream up to its last_message_id is read (that message may have been deleted)
     yield Batch({"discord_messages": rows}, Cursor(scope, str(max(newest, last))))

@@ -89,5 +89,7 @@ def describe(exc: BaseException) -> str:
     """One line for an HTTP failure: status and Discord's message, never a header or token."""
     if isinstance(exc, discord.HTTPException):
         return f"HTTP {exc.status} {exc.text or exc.response.reason}".strip()
+    if isinstance(exc, KeyError | TypeError | ValueError):
+        return f"malformed response ({type(exc).__name__}: {exc})"
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

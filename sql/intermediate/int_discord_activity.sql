@@ -1,21 +1,18 @@
--- grain: one row per Discord message in a project's guilds: the Discord part of the activity log
+-- grain: one row per Discord message someone wrote in a project's counted channels (system
+-- notices left out, see int_discord_messages): the Discord part of the activity log
 with
-
-guilds as (
-    select project, guild_id from registry_discord_guilds
-),
 
 messages as (
     select
-        guilds.project,
+        project,
         'discord' as platform,
-        messages.author_pseudonym as person,
+        author_pseudonym as person,
         'message' as action,
-        messages.created_at as occurred_at,
-        messages.is_bot,
-        messages.provenance
-    from stg_discord__messages as messages
-    join guilds using (guild_id)
+        created_at as occurred_at,
+        is_bot,
+        provenance
+    from int_discord_messages
+    where is_speech
 )
 
 select * from messages

@@ -1,5 +1,7 @@
--- grain: one row per thread or forum post in a project's guilds, with its first reply: the first
--- message by a non-bot other than the thread's owner.
+-- grain: one row per thread or forum post in a project's counted channels, with its first reply:
+-- the first message written (not a system notice) by a non-bot other than the thread's owner.
+-- The owner is who started it; an exported thread does not say, so the author of its starter
+-- message (a forum post's starter has the thread's id) or else its first message stands in.
 with
 
 guilds as (
@@ -14,29 +16,51 @@ threads as (
     where c.is_thread
 ),
 
-replies as (
-    select
-        threads.thread_id,
-        min(m.created_at) as first_reply_at
+counted as (
+    -- as in int_discord_messages: the parent is counted, or unknown (a thread exported alone)
+    select threads.*
     from threads
-    join stg_discord__messages as m on m.channel_id = threads.thread_id
-    where not m.is_bot
-        and m.author_pseudonym is distinct from threads.owner_pseudonym
-        and m.created_at >= threads.started_at
-    group by threads.thread_id
+    left join stg_discord__channels as parent on parent.channel_id = threads.parent_id
+    where parent.kind is null or parent.kind in ('text', 'announcement', 'forum')
+),
+
+first_speech as (
+    select thread_id, arg_min(author_pseudonym, created_at) as first_author,
+        max(case when message_id = thread_id then author_pseudonym end) as starter_author
+    from int_discord_messages
+    where thread_id is not null and is_speech and not is_bot
+    group by thread_id
+),
+
+owned as (
+    select counted.*,
+        coalesce(counted.owner_pseudonym, first_speech.starter_author, first_speech.first_author) as owner
+    from counted
+    left join first_speech using (thread_id)
+),
+
+replies as (
+    select owned.thread_id, min(m.created_at) as first_reply_at
+    from owned
+    join int_discord_messages as m on m.thread_id = owned.thread_id
+    where m.is_speech
+        and not m.is_bot
+        and m.author_pseudonym is distinct from owned.owner
+        and m.created_at >= owned.started_at
+    group by owned.thread_id
 ),
 
 final as (
     select
-        threads.project,
-        threads.thread_id,
-        threads.parent_id,
-        threads.name,
-        threads.owner_pseudonym,
-        threads.started_at,
+        owned.project,
+        owned.thread_id,
+        owned.parent_id,
+        owned.name,
+        owned.owner as owner_pseudonym,
+        owned.started_at,
         replies.first_reply_at,
-        threads.provenance = 'sample' as is_sample
-    from threads
+        owned.provenance = 'sample' as is_sample
+    from owned
     left join replies using (thread_id)
 )
 

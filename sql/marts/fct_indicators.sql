@@ -8,6 +8,8 @@ unioned as (
     select * from int_indicators_gh_factors
     union all
     select * from int_indicators_hub_derivatives
+    union all
+    select * from int_indicators_dc
 ),
 
 final as (

@@ -153,6 +153,8 @@ class FakeDiscord:
         }
         if kind == FORUM:
             payload["available_tags"] = []
+        if kind == VOICE:
+            payload.update(bitrate=64000, user_limit=0, rtc_region=None)
         self.channels[channel_id] = payload
         self.messages[channel_id] = []
         return channel_id

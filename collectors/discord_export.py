@@ -1,0 +1,387 @@
+"""`onramp import-discord`: DiscordChatExporter JSON exports into the Discord raw tables.
+
+One export file is one channel or thread (`exportguild` writes a file per channel; a directory is
+read as all the `*.json` files in it). Each file is parsed and validated whole before anything is
+written, then loaded in one transaction: a malformed or truncated file is an error naming the file
+and the JSON path, and loads nothing. Authors get the same keyed pseudonyms as the bot collector
+(onramp.pseudonym); text, names, attachments and embeds are dropped on reading.
+
+Quirks of older exports handled here (reference/discord.md §9): replies typed "Default" with a
+reference (newer builds say "Reply"), `reference.type` missing, message kinds written as numbers,
+timestamps in local time with an offset.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from discord.utils import snowflake_time
+
+from onramp.config import Project
+from onramp.errors import OnrampError
+from onramp.pseudonym import Pseudonymizer, load_key
+from onramp.settings import Paths
+
+PROVENANCE = "export"
+REPLY = 19
+# DiscordChatExporter MessageKind names; other kinds are written as their number
+MESSAGE_KINDS = {
+    "Default": 0, "RecipientAdd": 1, "RecipientRemove": 2, "Call": 3, "ChannelNameChange": 4,
+    "ChannelIconChange": 5, "ChannelPinnedMessage": 6, "GuildMemberJoin": 7, "ThreadCreated": 18,
+    "Reply": 19,
+}  # fmt: skip
+OTHER_KIND = -1  # a kind name this importer does not know: kept, never counted as speech
+CHANNEL_KINDS = {
+    "GuildTextChat": "text", "GuildNews": "announcement", "GuildForum": "forum",
+    "GuildPublicThread": "public_thread", "GuildPrivateThread": "private_thread",
+    "GuildNewsThread": "announcement_thread",
+    # very old builds wrote Discord's numeric channel types
+    "0": "text", "5": "announcement", "15": "forum", "10": "announcement_thread",
+    "11": "public_thread", "12": "private_thread",
+}  # fmt: skip
+NOT_COUNTED = {
+    "GuildVoiceChat",
+    "GuildStageVoice",
+    "GuildCategory",
+    "GuildDirectory",
+    "2",
+    "4",
+    "13",
+}
+DIRECT = {"DirectTextChat", "DirectGroupTextChat", "1", "3"}
+
+
+class ExportError(OnrampError):
+    """A file that cannot be imported; the message names the file and what is wrong."""
+
+
+class NotCounted(Exception):
+    """A valid export of a channel DESIGN.md §4 does not count (voice chat, a category)."""
+
+
+@dataclass
+class Parsed:
+    guild: dict
+    channel: dict
+    messages: list[dict]
+
+
+# ------------------------------------------------------------------------------------ entry point
+
+
+def import_files(
+    paths: Paths, project: Project, files: list[Path], log: Callable[[str], None]
+) -> int:
+    """Load each export in its own transaction; returns the exit code (1 if any file failed)."""
+    from warehouse.db import connect
+    from warehouse.state import finish_run, start_run
+
+    files = _expand(files)
+    if not files:
+        raise OnrampError("import-discord: no JSON files given")
+    pseudonym = Pseudonymizer(load_key(paths.raw_db))
+    errors, loaded, rows = [], 0, 0
+    with connect(paths.raw_db) as con:
+        run_id = start_run(con, "discord-export", project.id)
+        for path in files:
+            try:
+                parsed = read_export(path, project, pseudonym)
+            except NotCounted as exc:
+                log(f"{path}: skipped ({exc})")
+                continue
+            except ExportError as exc:
+                errors.append(str(exc))
+                log(f"onramp: {exc}")
+                continue
+            rows += _load(con, parsed, run_id)
+            loaded += 1
+            log(f"{path}: {len(parsed.messages):,} messages")
+        status = "ok" if not errors else ("partial" if loaded else "failed")
+        error = f"{len(errors)} file(s) failed; first: {errors[0]}" if errors else None
+        finish_run(con, run_id, status=status, rows=rows, error=error)
+    log(
+        f"import-discord {project.id}: {loaded} file(s) loaded, {len(errors)} failed, {rows:,} rows"
+    )
+    return 1 if errors else 0
+
+
+def _expand(files: list[Path]) -> list[Path]:
+    """Files as given; a directory stands for the JSON files in it (an `exportguild` output)."""
+    out = []
+    for path in files:
+        if path.is_dir():
+            out += sorted(path.glob("*.json"))
+        else:
+            out.append(path)
+    return out
+
+
+def _load(con, parsed: Parsed, run_id: str) -> int:
+    """One file in one transaction. A channel row never loses what the bot collector knew (an
+    export does not say who started a thread or what the last message id was)."""
+    from warehouse.upsert import upsert
+
+    con.execute("begin transaction")
+    try:
+        channel = _keep_known(con, parsed.channel)
+        rows = upsert(con, "discord_guilds", [_keep_known_guild(con, parsed.guild)], run_id=run_id)
+        rows += upsert(con, "discord_channels", [channel], run_id=run_id)
+        rows += upsert(con, "discord_messages", parsed.messages, run_id=run_id)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return rows
+
+
+def _keep_known(con, channel: dict) -> dict:
+    found = con.execute(
+        "select owner_pseudonym, last_message_id, archived, provenance from discord_channels "
+        "where channel_id = ?",
+        [channel["channel_id"]],
+    ).fetchall()
+    if not found:
+        return channel
+    owner, last_id, archived, provenance = found[0]
+    return {
+        **channel,
+        "owner_pseudonym": channel["owner_pseudonym"] or owner,
+        "last_message_id": last_id,
+        "archived": archived,
+        "provenance": provenance,
+    }
+
+
+def _keep_known_guild(con, guild: dict) -> dict:
+    found = con.execute(
+        "select provenance from discord_guilds where guild_id = ?", [guild["guild_id"]]
+    ).fetchall()
+    return {**guild, "provenance": found[0][0]} if found else guild
+
+
+# ------------------------------------------------------------------------------------ parsing
+
+
+def read_export(path: Path, project: Project, pseudonym: Callable[[str], str]) -> Parsed:
+    """Parse and validate one export completely; raises ExportError naming the file and path."""
+    document = _read_json(path)
+    place = _Place(path)
+    if not isinstance(document, dict):
+        raise place.error("", "expected a JSON object (a DiscordChatExporter JSON export)")
+    guild = _guild(document, place, project)
+    channel = _channel(document, place, guild["guild_id"])
+    raw_messages = place.need(document, "messages", list)
+    count = document.get("messageCount")
+    if count is not None and count != len(raw_messages):
+        raise place.error(
+            "messageCount",
+            f"says {count} messages but the file holds {len(raw_messages)} (truncated?)",
+        )
+    messages = [
+        _message(m, place.at(f"messages[{i}]"), guild["guild_id"], channel["channel_id"], pseudonym)
+        for i, m in enumerate(raw_messages)
+    ]
+    starter = next((m for m in messages if m["message_id"] == channel["channel_id"]), None)
+    if channel["kind"].endswith("thread") and starter is not None:  # a forum post's starter message
+        channel["owner_pseudonym"] = starter["author_pseudonym"]
+    return Parsed(guild, channel, messages)
+
+
+def _read_json(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ExportError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportError(f"{path}: cannot read ({type(exc).__name__})") from None
+    if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
+        raise ExportError(f"{path}: not a JSON export (export with `-f Json`; CSV drops replies)")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file is truncated)" if exc.pos >= len(text.rstrip()) else ""
+        raise ExportError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
+        ) from None
+
+
+class _Place:
+    """A position in one export file, for errors that name the file and the JSON path."""
+
+    def __init__(self, path: Path, prefix: str = "") -> None:
+        self.path, self.prefix = path, prefix
+
+    def at(self, key: str) -> _Place:
+        return _Place(self.path, f"{self.prefix}.{key}" if self.prefix else key)
+
+    def error(self, key: str, problem: str) -> ExportError:
+        where = self.at(key).prefix if key else self.prefix
+        return ExportError(f"{self.path}: {where or 'top level'}: {problem}")
+
+    def need(self, obj: dict, key: str, kind: type | tuple[type, ...]):
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if (
+            value is None
+            or not isinstance(value, kind)
+            or isinstance(value, bool)
+            and kind is not bool
+        ):
+            raise self.error(key, f"missing or not {_kind_name(kind)}")
+        return value
+
+    def snowflake(self, obj: dict, key: str, *, quote: bool = True) -> str:
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if (
+            not isinstance(value, str)
+            or not value.isascii()
+            or not value.isdigit()
+            or len(value) > 20
+        ):
+            shown = f" (got {_short(value)})" if quote else ""
+            raise self.error(key, f"missing or not a snowflake id (a string of digits){shown}")
+        return value
+
+
+def _guild(document: dict, place: _Place, project: Project) -> dict:
+    guild = place.need(document, "guild", dict)
+    at = place.at("guild")
+    guild_id = at.snowflake(guild, "id")
+    if guild_id not in project.discord_guilds:
+        raise at.error(
+            "id",
+            f"guild {guild_id} is not in project {project.id!r}'s discord_guilds (projects.toml)",
+        )
+    name = guild.get("name")
+    return {
+        "guild_id": guild_id,
+        "name": name if isinstance(name, str) else None,
+        "provenance": PROVENANCE,
+    }
+
+
+def _channel(document: dict, place: _Place, guild_id: str) -> dict:
+    channel = place.need(document, "channel", dict)
+    at = place.at("channel")
+    channel_id = at.snowflake(channel, "id")
+    raw_type = channel.get("type")
+    kind_name = (
+        str(raw_type)
+        if isinstance(raw_type, str | int) and not isinstance(raw_type, bool)
+        else None
+    )
+    if kind_name in DIRECT:
+        raise at.error("type", f"{kind_name} is a direct-message export, not a guild channel")
+    if kind_name in NOT_COUNTED:
+        raise NotCounted(f"{kind_name} channels are not counted")
+    if kind_name not in CHANNEL_KINDS:
+        raise at.error("type", f"unknown channel type {_short(raw_type)}")
+    kind = CHANNEL_KINDS[kind_name]
+    is_thread = kind.endswith("thread")
+    parent = channel.get("categoryId")
+    if parent is not None or is_thread:  # for a thread, categoryId is its parent channel
+        parent = at.snowflake(channel, "categoryId")
+    name = channel.get("name")
+    return {
+        "channel_id": channel_id, "guild_id": guild_id, "parent_id": parent, "kind": kind,
+        # a thread's title is written by whoever opened it: user text, not kept
+        "name": None if is_thread or not isinstance(name, str) else name,
+        "owner_pseudonym": None, "created_at": snowflake_time(int(channel_id)),
+        "last_message_id": None, "archived": None, "provenance": PROVENANCE,
+    }  # fmt: skip
+
+
+def _message(m, place: _Place, guild_id: str, channel_id: str, pseudonym) -> dict:
+    if not isinstance(m, dict):
+        raise place.error("", "expected a message object")
+    message_id = place.snowflake(m, "id")
+    author = place.need(m, "author", dict)
+    # the author's raw id is never quoted: error messages are stored with the run
+    author_id = place.at("author").snowflake(author, "id", quote=False)
+    is_bot = author.get("isBot", False)
+    if not isinstance(is_bot, bool):
+        raise place.error("author.isBot", "not true or false")
+    reply_to = _reply_to(m.get("reference"), place)
+    kind = _kind(m.get("type", "Default"), place)
+    if kind == 0 and reply_to is not None:  # older builds: a reply is "Default" with a reference
+        kind = REPLY
+    return {
+        "message_id": message_id, "guild_id": guild_id, "channel_id": channel_id,
+        # the time from the id, as the bot path does: both paths agree to the millisecond
+        "created_at": _valid_time(m, place, message_id), "author_pseudonym": pseudonym(author_id),
+        "author_is_bot": is_bot, "reply_to_id": reply_to, "reaction_count": _reactions(m, place),
+        "message_type": kind, "provenance": PROVENANCE,
+    }  # fmt: skip
+
+
+def _valid_time(m: dict, place: _Place, message_id: str) -> datetime:
+    """The message's time (its snowflake's), once its `timestamp` is known to be well formed."""
+    _timestamp(m, place)
+    return snowflake_time(int(message_id))
+
+
+def _timestamp(m: dict, place: _Place) -> datetime:
+    value = m.get("timestamp")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise place.error(
+            "timestamp", f"missing or not an ISO-8601 time (got {_short(value)})"
+        ) from None
+    if parsed.tzinfo is None:
+        raise place.error("timestamp", f"{value!r} has no UTC offset")
+    return parsed.astimezone(UTC)
+
+
+def _kind(value, place: _Place) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        raise place.error("type", f"not a message kind (got {_short(value)})")
+    if value.isdigit():
+        return int(value)
+    return MESSAGE_KINDS.get(value, OTHER_KIND)
+
+
+def _reply_to(reference, place: _Place) -> str | None:
+    """Reply <=> reference.messageId is set and reference.type is not "Forward"."""
+    if reference is None:
+        return None
+    at = place.at("reference")
+    if not isinstance(reference, dict):
+        raise at.error("", "not an object")
+    if reference.get("messageId") is None or reference.get("type") == "Forward":
+        return None
+    return at.snowflake(reference, "messageId")
+
+
+def _reactions(m: dict, place: _Place) -> int:
+    reactions = m.get("reactions") or []
+    if not isinstance(reactions, list):
+        raise place.error("reactions", "not a list")
+    total = 0
+    for i, reaction in enumerate(reactions):
+        count = reaction.get("count") if isinstance(reaction, dict) else None
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise place.error(f"reactions[{i}].count", "missing or not a count")
+        total += count
+    return total
+
+
+def _kind_name(kind) -> str:
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        int: "a number",
+        bool: "true or false",
+    }
+    return names.get(kind, "the right type")
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False) if value is not None else "nothing"
+    return text if len(text) <= 40 else text[:37] + "..."
