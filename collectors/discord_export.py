@@ -227,8 +227,7 @@ class _Place:
         if (
             value is None
             or not isinstance(value, kind)
-            or isinstance(value, bool)
-            and kind is not bool
+            or (isinstance(value, bool) and kind is not bool)
         ):
             raise self.error(key, f"missing or not {_kind_name(kind)}")
         return value

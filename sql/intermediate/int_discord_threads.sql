@@ -1,7 +1,7 @@
 -- grain: one row per thread or forum post in a project's counted channels, with its first reply:
 -- the first message written (not a system notice) by a non-bot other than the thread's owner.
 -- The owner is who started it; an exported thread does not say, so the author of its starter
--- message (a forum post's starter has the thread's id) or else its first message stands in.
+-- message (the message whose id the thread took) or else of its first message stands in.
 with
 
 guilds as (
@@ -24,9 +24,16 @@ counted as (
     where parent.kind is null or parent.kind in ('text', 'announcement', 'forum')
 ),
 
+starters as (
+    -- a thread's id is its starter message's: in the thread for a forum post, in the parent
+    -- channel for a thread opened from a message
+    select message_id as thread_id, author_pseudonym as starter_author
+    from int_discord_messages
+    where is_speech and not is_bot
+),
+
 first_speech as (
-    select thread_id, arg_min(author_pseudonym, created_at) as first_author,
-        max(case when message_id = thread_id then author_pseudonym end) as starter_author
+    select thread_id, arg_min(author_pseudonym, created_at) as first_author
     from int_discord_messages
     where thread_id is not null and is_speech and not is_bot
     group by thread_id
@@ -34,8 +41,9 @@ first_speech as (
 
 owned as (
     select counted.*,
-        coalesce(counted.owner_pseudonym, first_speech.starter_author, first_speech.first_author) as owner
+        coalesce(counted.owner_pseudonym, starters.starter_author, first_speech.first_author) as owner
     from counted
+    left join starters using (thread_id)
     left join first_speech using (thread_id)
 ),
 

@@ -345,8 +345,9 @@ class DiscordServer:
             return _too_many(wait)
         try:
             return _json(handler(fake, parts, request.query), headers=headers)
-        except LookupError:
-            return _json({"message": "Unknown Channel", "code": 10003}, status=404, headers=headers)
+        except LookupError as exc:  # raised with Discord's message and code
+            message, code = exc.args
+            return _json({"message": message, "code": code}, status=404, headers=headers)
         except PermissionError:
             return _json({"message": "Missing Access", "code": 50001}, status=403, headers=headers)
 
@@ -408,7 +409,7 @@ def _application(fake: FakeDiscord) -> dict:
 def _guild(fake: FakeDiscord, parts: list[str], query) -> dict:
     guild = fake.guilds.get(int(parts[1]))
     if guild is None:
-        raise LookupError(parts[1])
+        raise LookupError("Unknown Guild", 10004)
     if query.get("with_counts") not in ("true", "1", "True"):
         guild = {k: v for k, v in guild.items() if not k.startswith("approximate_")}
     return guild
@@ -436,7 +437,7 @@ def _active_threads(fake: FakeDiscord, parts: list[str], query) -> dict:
 def _archived_threads(fake: FakeDiscord, parts: list[str], query) -> dict:
     parent = parts[1]
     if int(parent) not in fake.channels:
-        raise LookupError(parent)
+        raise LookupError("Unknown Channel", 10003)
     limit = min(int(query.get("limit", 50)), 100)
     before = datetime.fromisoformat(query["before"]) if "before" in query else None
     archived = sorted(
@@ -460,7 +461,7 @@ def _archived_threads(fake: FakeDiscord, parts: list[str], query) -> dict:
 def _history(fake: FakeDiscord, parts: list[str], query) -> list[dict]:
     channel_id = int(parts[1])
     if channel_id not in fake.messages:
-        raise LookupError(parts[1])
+        raise LookupError("Unknown Channel", 10003)
     if channel_id in fake.forbidden:
         raise PermissionError(parts[1])
     fake.history_calls[channel_id] += 1
