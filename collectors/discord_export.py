@@ -30,19 +30,33 @@ PROVENANCE = "export"
 REPLY = 19
 # DiscordChatExporter MessageKind names; other kinds are written as their number
 MESSAGE_KINDS = {
-    "Default": 0, "RecipientAdd": 1, "RecipientRemove": 2, "Call": 3, "ChannelNameChange": 4,
-    "ChannelIconChange": 5, "ChannelPinnedMessage": 6, "GuildMemberJoin": 7, "ThreadCreated": 18,
+    "Default": 0,
+    "RecipientAdd": 1,
+    "RecipientRemove": 2,
+    "Call": 3,
+    "ChannelNameChange": 4,
+    "ChannelIconChange": 5,
+    "ChannelPinnedMessage": 6,
+    "GuildMemberJoin": 7,
+    "ThreadCreated": 18,
     "Reply": 19,
-}  # fmt: skip
+}
 OTHER_KIND = -1  # a kind name this importer does not know: kept, never counted as speech
 CHANNEL_KINDS = {
-    "GuildTextChat": "text", "GuildNews": "announcement", "GuildForum": "forum",
-    "GuildPublicThread": "public_thread", "GuildPrivateThread": "private_thread",
+    "GuildTextChat": "text",
+    "GuildNews": "announcement",
+    "GuildForum": "forum",
+    "GuildPublicThread": "public_thread",
+    "GuildPrivateThread": "private_thread",
     "GuildNewsThread": "announcement_thread",
     # very old builds wrote Discord's numeric channel types
-    "0": "text", "5": "announcement", "15": "forum", "10": "announcement_thread",
-    "11": "public_thread", "12": "private_thread",
-}  # fmt: skip
+    "0": "text",
+    "5": "announcement",
+    "15": "forum",
+    "10": "announcement_thread",
+    "11": "public_thread",
+    "12": "private_thread",
+}
 NOT_COUNTED = {
     "GuildVoiceChat",
     "GuildStageVoice",
@@ -285,12 +299,18 @@ def _channel(document: dict, place: _Place, guild_id: str) -> dict:
         parent = at.snowflake(channel, "categoryId")
     name = channel.get("name")
     return {
-        "channel_id": channel_id, "guild_id": guild_id, "parent_id": parent, "kind": kind,
+        "channel_id": channel_id,
+        "guild_id": guild_id,
+        "parent_id": parent,
+        "kind": kind,
         # a thread's title is written by whoever opened it: user text, not kept
         "name": None if is_thread or not isinstance(name, str) else name,
-        "owner_pseudonym": None, "created_at": snowflake_time(int(channel_id)),
-        "last_message_id": None, "archived": None, "provenance": PROVENANCE,
-    }  # fmt: skip
+        "owner_pseudonym": None,
+        "created_at": snowflake_time(int(channel_id)),
+        "last_message_id": None,
+        "archived": None,
+        "provenance": PROVENANCE,
+    }
 
 
 def _message(m, place: _Place, guild_id: str, channel_id: str, pseudonym) -> dict:
@@ -308,12 +328,18 @@ def _message(m, place: _Place, guild_id: str, channel_id: str, pseudonym) -> dic
     if kind == 0 and reply_to is not None:  # older builds: a reply is "Default" with a reference
         kind = REPLY
     return {
-        "message_id": message_id, "guild_id": guild_id, "channel_id": channel_id,
+        "message_id": message_id,
+        "guild_id": guild_id,
+        "channel_id": channel_id,
         # the time from the id, as the bot path does: both paths agree to the millisecond
-        "created_at": _valid_time(m, place, message_id), "author_pseudonym": pseudonym(author_id),
-        "author_is_bot": is_bot, "reply_to_id": reply_to, "reaction_count": _reactions(m, place),
-        "message_type": kind, "provenance": PROVENANCE,
-    }  # fmt: skip
+        "created_at": _valid_time(m, place, message_id),
+        "author_pseudonym": pseudonym(author_id),
+        "author_is_bot": is_bot,
+        "reply_to_id": reply_to,
+        "reaction_count": _reactions(m, place),
+        "message_type": kind,
+        "provenance": PROVENANCE,
+    }
 
 
 def _valid_time(m: dict, place: _Place, message_id: str) -> datetime:

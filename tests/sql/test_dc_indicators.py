@@ -19,9 +19,19 @@ def at(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     return datetime(2024, month, day, hour, minute, tzinfo=UTC)
 
 
-def channel(channel_id, kind, *, parent=None, owner=None, created=at(1, 1)):
-    return {"channel_id": channel_id, "guild_id": G, "parent_id": parent, "kind": kind,
-            "owner_pseudonym": owner, "created_at": created, "provenance": "api"}  # fmt: skip
+NEW_YEAR = at(1, 1)
+
+
+def channel(channel_id, kind, *, parent=None, owner=None, created=NEW_YEAR):
+    return {
+        "channel_id": channel_id,
+        "guild_id": G,
+        "parent_id": parent,
+        "kind": kind,
+        "owner_pseudonym": owner,
+        "created_at": created,
+        "provenance": "api",
+    }
 
 
 CHANNELS = [
@@ -30,7 +40,9 @@ CHANNELS = [
     channel(VOICE, "voice"),
     channel(T1, "public_thread", parent=FORUM, owner="A", created=at(1, 10, 10)),
     channel(T2, "public_thread", parent=FORUM, owner="D", created=at(1, 20, 10)),
-    channel(T3, "public_thread", parent=GENERAL, owner=None, created=at(2, 5, 8)),  # an export: no owner
+    channel(
+        T3, "public_thread", parent=GENERAL, owner=None, created=at(2, 5, 8)
+    ),  # an export: no owner
     channel(T4, "public_thread", parent=FORUM, owner="B", created=at(2, 10, 9)),
 ]
 
@@ -67,9 +79,16 @@ MESSAGES = [
 
 
 def message(mid, chan, author, when, kind, bot):
-    return {"message_id": mid, "guild_id": G, "channel_id": chan, "created_at": when,
-            "author_pseudonym": author, "author_is_bot": bot, "message_type": kind,
-            "provenance": "api"}  # fmt: skip
+    return {
+        "message_id": mid,
+        "guild_id": G,
+        "channel_id": chan,
+        "created_at": when,
+        "author_pseudonym": author,
+        "author_is_bot": bot,
+        "message_type": kind,
+        "provenance": "api",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +122,9 @@ def test_return_rate_window_is_7_to_30_days_inclusive(con):
 
 
 def test_help_ttfr_median_minutes(con):
-    assert value(con, "p", "2024-01", "dc_help_ttfr_median_minutes") == pytest.approx(60)  # (30 + 90) / 2
+    assert value(con, "p", "2024-01", "dc_help_ttfr_median_minutes") == pytest.approx(
+        60
+    )  # (30 + 90) / 2
     # T3's owner is the author of the message it was opened from (A): C's reply after 5 minutes;
     # T4 got no reply and stays out of the median
     assert value(con, "p", "2024-02", "dc_help_ttfr_median_minutes") == pytest.approx(5)
@@ -121,7 +142,8 @@ def test_weekly_activity(con):
     weeks = {
         str(w): (m, a, n)
         for w, m, a, n in con.execute(
-            "select week, messages, active_members, new_speakers from fct_discord_weekly where project = 'p'"
+            "select week, messages, active_members, new_speakers from fct_discord_weekly "
+            "where project = 'p'"
         ).fetchall()
     }
     assert weeks["2024-01-01"] == (2, 2, 2)  # A m01, B m06; the bot and C's join left out
@@ -134,6 +156,17 @@ def test_weekly_activity(con):
 
 
 def test_projects_without_discord_get_no_dc_rows(tmp_path):
-    commits = [{"repo": "o/r", "sha": "s1", "author_login": "x", "authored_at": at(1, 1), "provenance": "api"}]
+    commits = [
+        {
+            "repo": "o/r",
+            "sha": "s1",
+            "author_login": "x",
+            "authored_at": at(1, 1),
+            "provenance": "api",
+        }
+    ]
     con = build_over(tmp_path, {"github_commits": commits}, [project(github_repos=["o/r"])])
-    assert con.execute("select count(*) from fct_indicators where indicator like 'dc_%'").fetchone()[0] == 0
+    assert (
+        con.execute("select count(*) from fct_indicators where indicator like 'dc_%'").fetchone()[0]
+        == 0
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from fakes.discord_server import (
@@ -37,7 +39,9 @@ class SmallGuild:
 
     @property
     def project(self) -> Project:
-        return Project(id="p", name="P", organizational_model="company", discord_guilds=(str(self.guild_id),))
+        return Project(
+            id="p", name="P", organizational_model="company", discord_guilds=(str(self.guild_id),)
+        )
 
 
 def small_guild() -> SmallGuild:
@@ -64,9 +68,13 @@ def small_guild() -> SmallGuild:
     fake.post(thread, cy, T0 + timedelta(hours=2, minutes=30))
     fake.archive(thread, T0 + timedelta(days=2))
     post_open = fake.add_thread(forum, cy, T0 + timedelta(days=1))
-    fake.post(post_open, cy, T0 + timedelta(days=1), message_id=post_open)  # starter: id = thread id
+    fake.post(
+        post_open, cy, T0 + timedelta(days=1), message_id=post_open
+    )  # starter: id = thread id
     fake.post(post_open, ann, T0 + timedelta(days=1, minutes=42))
-    post_archived = fake.add_thread(forum, ann, T0 + timedelta(days=3), archived_at=T0 + timedelta(days=6))
+    post_archived = fake.add_thread(
+        forum, ann, T0 + timedelta(days=3), archived_at=T0 + timedelta(days=6)
+    )
     fake.post(post_archived, ann, T0 + timedelta(days=3), message_id=post_archived)
     fake.post(post_archived, bot, T0 + timedelta(days=3, minutes=1))
     fake.post(voice, bob, T0 + timedelta(days=4))  # voice text chat: not counted, never read
@@ -94,7 +102,9 @@ def discord_env(monkeypatch, tmp_path):
 def collect(db, project: Project, **options):
     """One `onramp collect --source discord` run for `project` into the warehouse at `db`."""
     with connect(db) as con:
-        return run_collection(con, project, "discord", _collector(), progress=False, warn=_warnings.append, **options)
+        return run_collection(
+            con, project, "discord", _collector(), progress=False, warn=_warnings.append, **options
+        )
 
 
 _warnings: list[str] = []
@@ -104,3 +114,109 @@ def _collector():
     from collectors.discord import collect as discord_collect
 
     return discord_collect
+
+
+# ------------------------------------------------------------------ DiscordChatExporter documents
+
+DCE_CHANNEL_TYPES = {
+    TEXT: "GuildTextChat",
+    NEWS: "GuildNews",
+    FORUM: "GuildForum",
+    VOICE: "GuildVoiceChat",
+    11: "GuildPublicThread",
+    12: "GuildPrivateThread",
+    10: "GuildNewsThread",
+}
+DCE_KINDS = {0: "Default", 7: "GuildMemberJoin", 18: "ThreadCreated", 19: "Reply"}
+
+
+def dce_document(
+    fake: FakeDiscord, channel_id: int, *, old: bool = False, offset_hours: int = -3
+) -> dict:
+    """A DiscordChatExporter JSON export of one channel or thread of the fake, as DCE writes it:
+    local timestamps with an offset, author names, text, roles. `old` mimics older builds: replies
+    typed "Default", no reference.type, no roles, no reaction users, no exportedAt."""
+    from fakes.discord_server import snowflake_time
+
+    channel = fake.channels[channel_id]
+    guild = fake.guilds[int(channel["guild_id"])]
+    zone = timezone(timedelta(hours=offset_hours))
+    messages = []
+    for m in fake.messages[channel_id]:
+        kind = DCE_KINDS.get(m.type, str(m.type))
+        if old and kind == "Reply":
+            kind = "Default"
+        author = {
+            "id": str(m.author.id),
+            "name": m.author.name,
+            "discriminator": "0000",
+            "nickname": m.author.name.title(),
+            "color": None,
+            "isBot": m.author.bot or m.webhook_id is not None,
+            "avatarUrl": f"https://cdn.example/{m.author.name}.png",
+        }
+        if not old:
+            author["roles"] = [{"id": "1", "name": "secret role", "color": None, "position": 1}]
+        message = {
+            "id": str(m.id),
+            "type": kind,
+            "timestamp": snowflake_time(m.id).astimezone(zone).isoformat(timespec="milliseconds"),
+            "timestampEdited": None,
+            "callEndedTimestamp": None,
+            "isPinned": False,
+            "content": f"secret words of {m.author.name}",
+            "author": author,
+            "attachments": [],
+            "embeds": [],
+            "stickers": [],
+            "mentions": [],
+            "inlineEmojis": [],
+            "reactions": [
+                {
+                    "emoji": {
+                        "id": "",
+                        "name": "👍",
+                        "code": "thumbsup",
+                        "isAnimated": False,
+                        "imageUrl": "https://cdn.example/e.svg",
+                    },
+                    "count": n,
+                }
+                for n in m.reactions
+            ],
+        }
+        if not old:
+            for reaction in message["reactions"]:
+                reaction["users"] = [{"id": str(m.author.id), "name": m.author.name}]
+        if m.reply_to is not None:
+            message["reference"] = {
+                "messageId": str(m.reply_to),
+                "channelId": str(channel_id),
+                "guildId": channel["guild_id"],
+            }
+            if not old:
+                message["reference"]["type"] = "Default"
+        messages.append(message)
+    parent = channel.get("parent_id")
+    document = {
+        "guild": {"id": guild["id"], "name": guild["name"], "iconUrl": "https://cdn.example/g.png"},
+        "channel": {
+            "id": str(channel_id),
+            "type": DCE_CHANNEL_TYPES[channel["type"]],
+            "categoryId": parent,
+            "category": "Text channels" if parent else None,
+            "name": channel["name"],
+            "topic": channel.get("topic"),
+        },
+        "dateRange": {"after": None, "before": None},
+        "messages": messages,
+        "messageCount": len(messages),
+    }
+    if not old:
+        document["exportedAt"] = "2024-04-01T00:00:00.000+00:00"
+    return document
+
+
+def write_json(path, document) -> Path:
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path

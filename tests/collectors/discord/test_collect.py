@@ -19,10 +19,19 @@ def test_collects_every_counted_message_with_its_facts(tmp_path, discord_env):
     outcome = collect(tmp_path / "w.duckdb", sg.project)
     assert outcome.status == "ok", outcome.message
     db = tmp_path / "w.duckdb"
-    counted = [m for c in (sg.general, sg.news, sg.thread, sg.post_open, sg.post_archived) for m in sg.fake.messages[c]]
-    stored = _rows(db, "select message_id, channel_id, author_is_bot, reply_to_id, reaction_count, message_type, "
-                       "created_at from discord_messages")  # fmt: skip
-    assert sorted(r[0] for r in stored) == sorted(str(m.id) for m in counted)  # 11, voice chat never read
+    counted = [
+        m
+        for c in (sg.general, sg.news, sg.thread, sg.post_open, sg.post_archived)
+        for m in sg.fake.messages[c]
+    ]
+    stored = _rows(
+        db,
+        "select message_id, channel_id, author_is_bot, reply_to_id, reaction_count, message_type, "
+        "created_at from discord_messages",
+    )
+    assert sorted(r[0] for r in stored) == sorted(
+        str(m.id) for m in counted
+    )  # 11, voice chat never read
     by_id = {r[0]: r for r in stored}
     for m in counted:
         row = by_id[str(m.id)]
@@ -43,22 +52,38 @@ def test_guild_channels_threads_and_daily_snapshot(tmp_path, discord_env):
     collect(tmp_path / "w.duckdb", sg.project)
     db = tmp_path / "w.duckdb"
     assert _rows(db, "select name from discord_guilds") == [("Small guild",)]
-    assert _rows(db, "select approx_member_count, approx_presence_count from discord_guild_snapshots") == [(321, 45)]
+    assert _rows(
+        db, "select approx_member_count, approx_presence_count from discord_guild_snapshots"
+    ) == [(321, 45)]
     kinds = dict(_rows(db, "select channel_id, kind from discord_channels"))
     assert kinds == {
-        str(sg.general): "text", str(sg.news): "announcement", str(sg.forum): "forum",
-        str(sg.thread): "public_thread", str(sg.post_open): "public_thread", str(sg.post_archived): "public_thread",
-    }  # fmt: skip
+        str(sg.general): "text",
+        str(sg.news): "announcement",
+        str(sg.forum): "forum",
+        str(sg.thread): "public_thread",
+        str(sg.post_open): "public_thread",
+        str(sg.post_archived): "public_thread",
+    }
     threads = {
         r[0]: r[1:]
-        for r in _rows(db, "select channel_id, parent_id, archived, name, owner_pseudonym from discord_channels "
-                           "where kind = 'public_thread'")  # fmt: skip
+        for r in _rows(
+            db,
+            "select channel_id, parent_id, archived, name, owner_pseudonym from discord_channels "
+            "where kind = 'public_thread'",
+        )
     }
-    owner = dict(_rows(db, "select message_id, author_pseudonym from discord_messages"))  # starter id = thread id
+    owner = dict(
+        _rows(db, "select message_id, author_pseudonym from discord_messages")
+    )  # starter id = thread id
     # a thread's title is user text: never kept; its owner is the author's pseudonym
     assert threads[str(sg.thread)][:3] == (str(sg.general), True, None)
     assert threads[str(sg.post_open)] == (str(sg.forum), False, None, owner[str(sg.post_open)])
-    assert threads[str(sg.post_archived)] == (str(sg.forum), True, None, owner[str(sg.post_archived)])
+    assert threads[str(sg.post_archived)] == (
+        str(sg.forum),
+        True,
+        None,
+        owner[str(sg.post_archived)],
+    )
 
 
 def test_second_run_is_idempotent_and_costs_no_history_call(tmp_path, discord_env):
@@ -71,7 +96,9 @@ def test_second_run_is_idempotent_and_costs_no_history_call(tmp_path, discord_en
     second = collect(db, sg.project)
     assert second.status == "ok"
     assert sg.fake.calls["history"] == history  # every stream unchanged: no history call at all
-    assert _rows(db, "select * from discord_messages order by message_id") == before  # run stamps too
+    assert (
+        _rows(db, "select * from discord_messages order by message_id") == before
+    )  # run stamps too
     # login 2 + guild + channels + active threads + one archived page per text/news/forum channel
     assert second.api_calls == 2 + 1 + 1 + 1 + 3
 
@@ -82,10 +109,17 @@ def test_only_changed_streams_are_read_and_only_their_new_messages(tmp_path, dis
     db = tmp_path / "w.duckdb"
     collect(db, sg.project)
     calls = dict(sg.fake.history_calls)
-    new = [sg.fake.post(sg.news, sg.fake.user("dee"), T0 + timedelta(days=9, minutes=i)) for i in range(150)]
+    new = [
+        sg.fake.post(sg.news, sg.fake.user("dee"), T0 + timedelta(days=9, minutes=i))
+        for i in range(150)
+    ]
     collect(db, sg.project)
-    changed = {c: n - calls.get(c, 0) for c, n in sg.fake.history_calls.items() if n != calls.get(c, 0)}
-    assert changed == {sg.news: 2}  # 150 new messages after the cursor: two pages, nothing else read
+    changed = {
+        c: n - calls.get(c, 0) for c, n in sg.fake.history_calls.items() if n != calls.get(c, 0)
+    }
+    assert changed == {
+        sg.news: 2
+    }  # 150 new messages after the cursor: two pages, nothing else read
     stored = {r[0] for r in _rows(db, "select message_id from discord_messages")}
     assert {str(i) for i in new} <= stored
     assert len(stored) == 11 + 150
@@ -99,8 +133,12 @@ def test_a_thread_revived_from_the_archive_is_read_again(tmp_path, discord_env):
     # posting in an archived thread unarchives it; it is archived again later, with a newer time
     late = sg.fake.post(sg.thread, sg.fake.user("ann"), T0 + timedelta(days=20))
     sg.fake.archive(sg.thread, T0 + timedelta(days=21))
-    new_post = sg.fake.add_thread(sg.forum, sg.fake.user("bob"), T0 + timedelta(days=22), kind=PUBLIC_THREAD)
-    starter = sg.fake.post(new_post, sg.fake.user("bob"), T0 + timedelta(days=22), message_id=new_post)
+    new_post = sg.fake.add_thread(
+        sg.forum, sg.fake.user("bob"), T0 + timedelta(days=22), kind=PUBLIC_THREAD
+    )
+    starter = sg.fake.post(
+        new_post, sg.fake.user("bob"), T0 + timedelta(days=22), message_id=new_post
+    )
     collect(db, sg.project)
     stored = {r[0] for r in _rows(db, "select message_id from discord_messages")}
     assert {str(late), str(starter)} <= stored
@@ -126,7 +164,9 @@ def test_api_calls_counts_every_request_the_server_saw(tmp_path, discord_env):
     assert outcome.status == "ok"
     assert outcome.api_calls == sum(sg.fake.calls.values())
     with connect(tmp_path / "w.duckdb") as con:
-        assert con.execute("select api_calls from collection_runs").fetchone()[0] == outcome.api_calls
+        assert (
+            con.execute("select api_calls from collection_runs").fetchone()[0] == outcome.api_calls
+        )
 
 
 def test_paging_is_oldest_first_100_a_page(tmp_path, discord_env):
@@ -137,5 +177,7 @@ def test_paging_is_oldest_first_100_a_page(tmp_path, discord_env):
     db = tmp_path / "w.duckdb"
     collect(db, sg.project)
     assert sg.fake.history_calls[sg.news] == 3  # 251 messages: 100 + 100 + 51
-    (cursor,) = _rows(db, f"select cursor from sync_state where scope = '{sg.guild_id}:{sg.news}'")[0]
+    (cursor,) = _rows(db, f"select cursor from sync_state where scope = '{sg.guild_id}:{sg.news}'")[
+        0
+    ]
     assert cursor == str(sg.fake.messages[sg.news][-1].id)

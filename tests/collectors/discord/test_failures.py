@@ -18,8 +18,13 @@ def test_no_token_skips_with_one_line(tmp_path, discord_env, monkeypatch):
 
 def test_project_without_guilds_is_skipped(tmp_path, discord_env):
     discord_env(small_guild().fake)
-    outcome = collect(tmp_path / "w.duckdb", Project(id="q", name="Q", organizational_model="company"))
-    assert (outcome.status, outcome.message) == ("skipped", "no discord_guilds configured for this project")
+    outcome = collect(
+        tmp_path / "w.duckdb", Project(id="q", name="Q", organizational_model="company")
+    )
+    assert (outcome.status, outcome.message) == (
+        "skipped",
+        "no discord_guilds configured for this project",
+    )
 
 
 def test_refused_token_fails_without_echoing_it(tmp_path, discord_env, monkeypatch):
@@ -72,7 +77,9 @@ def test_forbidden_channel_is_skipped_and_reported(tmp_path, discord_env):
     _warnings.clear()
     outcome = collect(tmp_path / "w.duckdb", sg.project)
     assert outcome.status == "ok"
-    assert _warnings == [f"p discord guild {sg.guild_id} channel {sg.news}: HTTP 403 Missing Access, skipped"]
+    assert _warnings == [
+        f"p discord guild {sg.guild_id} channel {sg.news}: HTTP 403 Missing Access, skipped"
+    ]
     with connect(tmp_path / "w.duckdb") as con:
         assert con.execute("select count(*) from discord_messages").fetchone()[0] == 10
         scopes = {r[0] for r in con.execute("select scope from sync_state").fetchall()}
@@ -82,7 +89,12 @@ def test_forbidden_channel_is_skipped_and_reported(tmp_path, discord_env):
 def test_unknown_guild_fails_naming_it(tmp_path, discord_env):
     sg = small_guild()
     discord_env(sg.fake)
-    project = Project(id="p", name="P", organizational_model="company", discord_guilds=("123456789012345678",))
+    project = Project(
+        id="p", name="P", organizational_model="company", discord_guilds=("123456789012345678",)
+    )
     outcome = collect(tmp_path / "w.duckdb", project)
     assert outcome.status == "failed"
-    assert outcome.message == "CollectionError: p discord guild 123456789012345678: HTTP 404 Unknown Guild"
+    assert (
+        outcome.message
+        == "CollectionError: p discord guild 123456789012345678: HTTP 404 Unknown Guild"
+    )

@@ -1,0 +1,113 @@
+"""Fuzzing the export importer: whatever a file holds, the answer is either a clean load or one
+ExportError line naming the file, and a failed file leaves no row behind."""
+
+import json
+from pathlib import Path
+
+from conftest import dce_document, small_guild
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from collectors.discord_export import ExportError, NotCounted, import_files, read_export
+from onramp.pseudonym import Pseudonymizer
+from onramp.settings import Paths
+from warehouse.db import connect
+
+SG = small_guild()
+VALID = dce_document(SG.fake, SG.general)
+PSEUDONYM = Pseudonymizer(b"fuzz-key-" * 4)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(document, prefix=()):
+    """Every (path, container) in the document, to pick a place to break."""
+    yield prefix
+    if isinstance(document, dict):
+        for key, value in document.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(document, list):
+        for i, value in enumerate(document):
+            yield from _paths(value, (*prefix, i))
+
+
+PLACES = [p for p in _paths(VALID) if p]
+
+
+@st.composite
+def broken_texts(draw) -> str:
+    document = json.loads(json.dumps(VALID))
+    how = draw(st.sampled_from(["replace", "delete", "truncate"]))
+    if how == "truncate":
+        text = json.dumps(document)
+        return text[: draw(st.integers(0, len(text) - 1))]
+    place = draw(st.sampled_from(PLACES))
+    parent = document
+    for key in place[:-1]:
+        parent = parent[key]
+    if how == "delete":
+        del parent[place[-1]]
+    else:
+        parent[place[-1]] = draw(json_values)
+    return json.dumps(document)
+
+
+def _check(path: Path, text: str) -> bool:
+    """True when the file loads; otherwise its error must be one line naming it."""
+    path.write_text(text, encoding="utf-8")
+    try:
+        read_export(path, SG.project, PSEUDONYM)
+    except NotCounted:
+        return False
+    except ExportError as exc:
+        message = str(exc)
+        assert message.startswith(f"{path}: ") and "\n" not in message, message
+        return False
+    return True
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=broken_texts())
+def test_broken_export_is_one_line_naming_the_file(tmp_path, text):
+    _check(tmp_path / "export.json", text)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=64) | st.text(max_size=64).map(str.encode))
+def test_garbage_is_one_line_naming_the_file(tmp_path, data):
+    path = tmp_path / "garbage.json"
+    path.write_bytes(data)
+    try:
+        read_export(path, SG.project, PSEUDONYM)
+    except ExportError as exc:
+        assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=broken_texts())
+def test_a_failed_file_loads_nothing(tmp_path, text):
+    db = tmp_path / "fuzz.duckdb"
+    path = tmp_path / "export.json"
+    loads = _check(path, text)
+    with connect(db) as con:
+        before = con.execute("select count(*) from discord_messages").fetchone()[0]
+        channels = con.execute("select count(*) from discord_channels").fetchone()[0]
+    code = import_files(Paths(tmp_path / "p.toml", db), SG.project, [path], log=lambda line: None)
+    with connect(db) as con:
+        after = con.execute("select count(*) from discord_messages").fetchone()[0]
+        channels_after = con.execute("select count(*) from discord_channels").fetchone()[0]
+    if loads:
+        assert code == 0
+    else:
+        assert (after, channels_after) == (before, channels)
