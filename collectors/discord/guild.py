@@ -139,6 +139,8 @@ async def _stream_batches(stream, run: GuildRun) -> AsyncIterator[Batch]:
             if len(rows) >= BATCH_MESSAGES:
                 yield Batch({"discord_messages": rows}, Cursor(scope, str(newest)))
                 rows = []
+            if message.id >= last:  # the newest as listed: a full last page needs no empty next one
+                break
     except (discord.Forbidden, discord.NotFound) as exc:
         run.ctx.warn(f"{run.where(stream.id)}: {describe(exc)}, skipped")
         return

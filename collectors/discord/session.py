@@ -63,8 +63,9 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
     """A logged-in REST client on `base_url`; Route.BASE (process-global) is restored on exit."""
     previous = discord.http.Route.BASE
     discord.http.Route.BASE = base_url.rstrip("/")
-    # discord.py logs 429 retries at WARNING with the URL; the run reports its own failures
-    logging.getLogger("discord.http").setLevel(logging.ERROR)
+    # discord.py warns about the gateway intents and voice we do not use, and logs each 429
+    # retry; the run reports its own failures, in one line each
+    logging.getLogger("discord").setLevel(logging.ERROR)
     client = discord.Client(intents=discord.Intents.none(), http_trace=_request_counter(stats))
     # discord.py floors max_ratelimit_timeout at 30 s; the user's --max-wait is the cap
     client.http.max_ratelimit_timeout = max(max_wait, 0.001) if max_wait is not None else None

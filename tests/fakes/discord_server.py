@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import json
+import random
 import threading
 import time
 from collections import Counter
@@ -497,3 +498,70 @@ def _too_many(retry_after: float) -> web.Response:
         "X-RateLimit-Reset-After": f"{retry_after:.3f}",
     }
     return _json(body, status=429, headers=headers)
+
+
+# ---------------------------------------------------------------------- generated guilds
+
+
+def populate(
+    fake: FakeDiscord,
+    *,
+    seed: int = 0,
+    channels: int = 6,
+    threads: int = 30,
+    messages: int = 3000,
+    people: int = 80,
+    start: datetime = datetime(2024, 1, 1, tzinfo=UTC),
+    days: int = 120,
+) -> int:
+    """A guild of random but realistic activity; returns its id. Text, announcement and forum
+    channels (one in eight of each of the latter two), a category and a voice channel whose chat
+    is not counted; threads opened from a message (the thread takes its id) or as forum posts
+    (the starter message takes the thread's id), half of them archived; replies, reactions,
+    member-join notices, bots and webhooks; a few people talk a lot and many talk once."""
+    rng = random.Random(seed)
+    guild = fake.add_guild(f"Generated guild {seed}")
+    category = fake.add_channel(guild, "Text channels", CATEGORY)
+    kinds = [FORUM if i % 8 == 3 else NEWS if i % 8 == 5 else TEXT for i in range(channels)]
+    ids = [fake.add_channel(guild, f"ch-{i}", k, parent_id=category) for i, k in enumerate(kinds)]
+    voice = fake.add_channel(guild, "voice", VOICE)
+    humans = [fake.user(f"person-{seed}-{i}") for i in range(people)]
+    weights = [1 / (i + 1) ** 1.1 for i in range(people)]
+    bots = [fake.user(f"bot-{seed}-{i}", bot=True) for i in range(3)]
+    end = start + timedelta(days=days)
+
+    def moment(after: datetime) -> datetime:
+        return after + (end - after) * rng.random() ** 1.3
+
+    def person() -> User:
+        return rng.choice(bots) if rng.random() < 0.05 else rng.choices(humans, weights)[0]
+
+    threads_at = []
+    for _ in range(threads):
+        parent = rng.choice([c for c, k in zip(ids, kinds, strict=True) if k in (TEXT, FORUM)])
+        owner, at = rng.choices(humans, weights)[0], moment(start)
+        thread = fake.add_thread(parent, owner, at)
+        opener = thread if kinds[ids.index(parent)] == FORUM else parent
+        fake.post(opener, owner, at, message_id=thread)
+        threads_at.append((thread, at))
+    streams = [(c, start) for c, k in zip(ids, kinds, strict=True) if k != FORUM]
+    streams += [*threads_at, (voice, start)]
+    planned = []
+    for _ in range(messages - threads):
+        stream, opened = rng.choice(streams)
+        planned.append((moment(opened + timedelta(seconds=1)), stream))
+    for at, stream in sorted(planned, key=lambda p: p[0]):
+        author, kind, earlier = person(), 0, fake.messages[stream]
+        reply_to = rng.choice(earlier[-20:]).id if earlier and rng.random() < 0.15 else None
+        if reply_to:
+            kind = 19
+        elif fake.channels[stream]["type"] == TEXT and rng.random() < 0.03:
+            kind = 7  # "X joined the server"
+        reactions = tuple(rng.randint(1, 4) for _ in range(rng.choice((0, 0, 0, 1, 2))))
+        fake.post(stream, author, at, type=kind, reply_to=reply_to, reactions=reactions,
+                  webhook=not author.bot and rng.random() < 0.01)  # fmt: skip
+    for thread, _ in threads_at:
+        last = fake.messages[thread][-1].id if fake.messages[thread] else thread
+        if rng.random() < 0.5:
+            fake.archive(thread, snowflake_time(last) + timedelta(days=1))
+    return guild

@@ -181,3 +181,12 @@ def test_paging_is_oldest_first_100_a_page(tmp_path, discord_env):
         0
     ]
     assert cursor == str(sg.fake.messages[sg.news][-1].id)
+
+
+def test_a_full_last_page_needs_no_empty_page_after_it(tmp_path, discord_env):
+    sg = small_guild()
+    for i in range(199):  # with #news's one message: exactly 200
+        sg.fake.post(sg.news, sg.fake.user("dee"), T0 + timedelta(days=10, seconds=i))
+    discord_env(sg.fake)
+    collect(tmp_path / "w.duckdb", sg.project)
+    assert sg.fake.history_calls[sg.news] == 2
