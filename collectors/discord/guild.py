@@ -59,21 +59,23 @@ async def guild_batches(client: discord.Client, run: GuildRun) -> AsyncIterator[
             "discord_channels": rows,
         }
     )
-    streams = [
-        c for c in channels if records.channel_kind(c) != "forum"
-    ] + threads  # a forum has no history
-    bar = tqdm(
-        streams,
-        desc=f"{run.project} discord {guild.name}",
-        unit="channel",
-        file=sys.stderr,
-        disable=not run.ctx.progress,
-        leave=False,
-    )
+    streams = [c for c in channels if records.channel_kind(c) != "forum"]  # a forum has no history
+    bar = tqdm(streams + threads, desc=f"{run.project} discord {guild.name}", unit="channel",
+               file=sys.stderr, disable=not run.ctx.progress, leave=False)  # fmt: skip
+    pending = _Pending()
     try:
         for stream in bar:
-            async for batch in _stream_batches(stream, run):
-                yield batch
+            async for rows, cursor in _stream_chunks(stream, run):
+                pending.add(rows, cursor)
+                if len(pending.rows) >= BATCH_MESSAGES:
+                    for batch in pending.flush():
+                        yield batch
+        for batch in pending.flush():
+            yield batch
+    except CollectionError:
+        for batch in pending.flush():  # what was read before the failure is kept
+            yield batch
+        raise
     finally:
         bar.close()
     # archived threads are known down to these marks only now that their messages are stored
@@ -121,8 +123,32 @@ async def _archived_threads(channel, run: GuildRun) -> tuple[list[discord.Thread
     return found, newest.isoformat() if newest else None
 
 
-async def _stream_batches(stream, run: GuildRun) -> AsyncIterator[Batch]:
-    """New messages of one channel or thread, in batches; nothing at all when unchanged."""
+class _Pending:
+    """Messages of several streams gathered into one stored batch (a transaction costs tens of
+    milliseconds; most threads hold a handful of messages), with the cursors they cover."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+        self.cursors: dict[str, Cursor] = {}
+
+    def add(self, rows: list[dict], cursor: Cursor) -> None:
+        self.rows += rows
+        self.cursors[cursor.scope] = cursor
+
+    def flush(self) -> list[Batch]:
+        """The rows with one cursor, then the other cursors: each is saved after its rows."""
+        if not self.cursors:
+            return []
+        first, *rest = self.cursors.values()
+        batches = [Batch({"discord_messages": self.rows}, first)]
+        batches += [Batch({}, cursor) for cursor in rest]
+        self.rows, self.cursors = [], {}
+        return batches
+
+
+async def _stream_chunks(stream, run: GuildRun) -> AsyncIterator[tuple[list[dict], Cursor]]:
+    """New messages of one channel or thread, with the cursor each chunk reaches; nothing at all
+    (not even a request) when the stream has not changed since its cursor."""
     scope = f"{run.guild_id}:{stream.id}"
     saved, _ = run.ctx.cursor(scope)
     last = stream.last_message_id
@@ -137,7 +163,7 @@ async def _stream_batches(stream, run: GuildRun) -> AsyncIterator[Batch]:
             rows.append(records.message_row(message, run.guild_id, channel_id, run.pseudonym))
             newest = max(newest, message.id)
             if len(rows) >= BATCH_MESSAGES:
-                yield Batch({"discord_messages": rows}, Cursor(scope, str(newest)))
+                yield rows, Cursor(scope, str(newest))
                 rows = []
             if message.id >= last:  # the newest as listed: a full last page needs no empty next one
                 break
@@ -147,4 +173,4 @@ async def _stream_batches(stream, run: GuildRun) -> AsyncIterator[Batch]:
     except FAILURES as exc:
         raise run.fail(exc, stream.id) from None
     # all of the stream up to its last_message_id is read (that message may have been deleted)
-    yield Batch({"discord_messages": rows}, Cursor(scope, str(max(newest, last))))
+    yield rows, Cursor(scope, str(max(newest, last)))

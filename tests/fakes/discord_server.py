@@ -100,9 +100,9 @@ class FakeDiscord:
     channels: dict[int, dict] = field(default_factory=dict)  # channels and threads, by id
     messages: dict[int, list[Message]] = field(default_factory=dict)  # by channel, ascending id
     forbidden: set[int] = field(default_factory=set)  # channels whose history answers 403
-    throttle_once: dict[str, float] = field(
-        default_factory=dict
-    )  # request kind -> retry_after of one 429
+    # request kind -> retry_after of one 429; channel id -> the same for its history
+    throttle_once: dict[str, float] = field(default_factory=dict)
+    throttle_history: dict[int, float] = field(default_factory=dict)
     calls: Counter = field(default_factory=Counter)  # request kind -> count
     history_calls: Counter = field(default_factory=Counter)  # channel id -> history requests
     _users: dict[str, User] = field(default_factory=dict)
@@ -339,6 +339,8 @@ class DiscordServer:
         if handler is None:
             return _json({"message": "404: Not Found", "code": 0}, status=404)
         retry_after = fake.throttle_once.pop(kind, None)
+        if kind == "history" and retry_after is None:
+            retry_after = fake.throttle_history.pop(int(parts[1]), None)
         if retry_after is not None:
             return _too_many(retry_after)
         headers, wait = self._window(bucket)

@@ -190,3 +190,29 @@ def test_a_full_last_page_needs_no_empty_page_after_it(tmp_path, discord_env):
     discord_env(sg.fake)
     collect(tmp_path / "w.duckdb", sg.project)
     assert sg.fake.history_calls[sg.news] == 2
+
+
+def test_a_run_that_fails_midway_loses_nothing_and_duplicates_nothing(tmp_path, discord_env):
+    reference = small_guild()
+    discord_env(reference.fake)
+    collect(tmp_path / "ref.duckdb", reference.project)
+    sg = small_guild()
+    sg.fake.throttle_history[sg.post_open] = 300.0  # far beyond --max-wait: the run stops there
+    discord_env(sg.fake)
+    db = tmp_path / "w.duckdb"
+    failed = collect(db, sg.project, max_wait=1)
+    assert failed.status == "failed" and f"channel {sg.post_open}" in failed.message
+    # the streams read before the failure are stored with their cursors...
+    stored = {r[0] for r in _rows(db, "select channel_id from discord_messages")}
+    assert {str(sg.general), str(sg.news), str(sg.thread)} <= stored
+    before = dict(sg.fake.history_calls)
+    assert collect(db, sg.project, max_wait=1).status == "ok"
+    # ...so the re-run reads only what was left, and ends with exactly the complete data
+    assert {c for c, n in sg.fake.history_calls.items() if n != before.get(c, 0)} == {
+        sg.post_open,
+        sg.post_archived,
+    }
+    facts = (
+        "select message_id, channel_id, created_at, reply_to_id, message_type from discord_messages"
+    )
+    assert sorted(_rows(db, facts)) == sorted(_rows(tmp_path / "ref.duckdb", facts))

@@ -4,7 +4,6 @@ in plain Python, straight from the fake's own state, and must match."""
 
 import json
 import statistics
-from collections import defaultdict
 from datetime import timedelta
 
 import pytest
@@ -43,8 +42,7 @@ def expected_indicators(fake: FakeDiscord) -> dict[tuple[str, str], float | None
     for m in months:
         here = [(t, who) for t, who, _ in said if month(t) == m]
         new = [who for who, t in first.items() if month(t) == m]
-        back = [who for who in new if any(w == who and first[who] + timedelta(days=7) <= t <= first[who]
-                                          + timedelta(days=30) for t, w, _ in said)]  # fmt: skip
+        back = [who for who in new if _returned(who, first[who], said)]
         out[(m, "dc_messages")] = len(here)
         out[(m, "dc_active_members")] = len({who for _, who in here})
         out[(m, "dc_new_speakers")] = len(new)
@@ -62,6 +60,12 @@ def expected_indicators(fake: FakeDiscord) -> dict[tuple[str, str], float | None
     return out
 
 
+def _returned(who, first_at, said) -> bool:
+    return any(
+        w == who and timedelta(days=7) <= t - first_at <= timedelta(days=30) for t, w, _ in said
+    )
+
+
 @pytest.mark.parametrize("seed", [7])
 def test_collect_build_metrics_match_an_independent_count(tmp_path, monkeypatch, capsys, seed):
     fake = FakeDiscord()
@@ -70,7 +74,8 @@ def test_collect_build_metrics_match_an_independent_count(tmp_path, monkeypatch,
 
     monkeypatch.chdir(tmp_path)  # default paths: data/onramp.duckdb, data/pseudonym.key
     (tmp_path / "projects.toml").write_text(
-        '[[project]]\nid = "gen"\nname = "Generated"\norganizational_model = "nonprofit-grassroots"\n'
+        '[[project]]\nid = "gen"\nname = "Generated"\n'
+        'organizational_model = "nonprofit-grassroots"\n'
         f'discord_guilds = ["{guild}"]\n'
     )
     monkeypatch.setenv("DISCORD_BOT_TOKEN", fake.token)
@@ -87,4 +92,6 @@ def test_collect_build_metrics_match_an_independent_count(tmp_path, monkeypatch,
     for key, value in want.items():
         assert got[key] == (pytest.approx(value, abs=1e-5) if value is not None else None), key
     assert (tmp_path / "data" / "pseudonym.key").stat().st_mode & 0o777 == 0o600
-    assert len({m for m, _ in want}) == 4 and sum(1 for v in want.values() if v) >= 15  # not trivial
+    assert (
+        len({m for m, _ in want}) == 4 and sum(1 for v in want.values() if v) >= 15
+    )  # not trivial
