@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fakes.discord_server import FORUM, VOICE, DiscordServer, FakeDiscord, populate  # noqa: E402
-
 from onramp.collect import run_collection  # noqa: E402
 from onramp.config import Project  # noqa: E402
 from warehouse.db import connect  # noqa: E402
+
+from fakes.discord_server import FORUM, VOICE, DiscordServer, FakeDiscord, populate  # noqa: E402
 
 
 def main() -> int:
@@ -36,7 +36,7 @@ def main() -> int:
     parser.add_argument("--channels", type=int, default=40)
     parser.add_argument("--threads", type=int, default=200)
     parser.add_argument("--messages", type=int, default=100_000)
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()  # `python -m bench discord_collect` passes its own
 
     started = time.perf_counter()
     fake = FakeDiscord(rate_limit=50, rate_window=0.05)
@@ -53,8 +53,10 @@ def main() -> int:
     formula = math.ceil(messages / 100) + len(read)  # the bound
     floor = sum(math.ceil(len(fake.messages[c]) / 100) for c in read)  # the least paging allows
     total = sum(map(len, fake.messages.values()))
-    print(f"guild: {args.channels} channels, {args.threads} threads, {total:,} messages "
-          f"({messages:,} in counted channels and threads, {len(read)} streams)")
+    print(
+        f"guild: {args.channels} channels, {args.threads} threads, {total:,} messages "
+        f"({messages:,} in counted channels and threads, {len(read)} streams)"
+    )
 
     project = Project(
         id="bench", name="Bench", organizational_model="company", discord_guilds=(str(guild),)
@@ -64,10 +66,14 @@ def main() -> int:
                           ONRAMP_PSEUDONYM_KEY_FILE=f"{tmp}/pseudonym.key")  # fmt: skip
         db = Path(tmp) / "bench.duckdb"
         first = _run(db, project, fake, "first run")
-        print(f"  history calls {first:,} vs ceil({messages:,}/100) + {len(read)} streams = "
-              f"{formula:,}: {(first - formula) / formula:+.1%}")
-        print(f"  vs the per-stream floor sum(ceil(n/100)) = {floor:,}: "
-              f"{(first - floor) / floor:+.1%}")
+        print(
+            f"  history calls {first:,} vs ceil({messages:,}/100) + {len(read)} streams = "
+            f"{formula:,}: {(first - formula) / formula:+.1%}"
+        )
+        print(
+            f"  vs the per-stream floor sum(ceil(n/100)) = {floor:,}: "
+            f"{(first - floor) / floor:+.1%}"
+        )
         second = _run(db, project, fake, "second run, nothing new")
         print(f"  history calls {second} (must be 0)")
         with connect(db) as con:
@@ -87,8 +93,10 @@ def _run(db: Path, project: Project, fake: FakeDiscord, label: str) -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     calls = fake.calls.copy()
     calls.subtract(before)
-    print(f"{label}: {outcome.status}, {outcome.rows:,} rows, {outcome.api_calls:,} API calls "
-          f"{dict(+calls)}, {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MiB")
+    print(
+        f"{label}: {outcome.status}, {outcome.rows:,} rows, {outcome.api_calls:,} API calls "
+        f"{dict(+calls)}, {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MiB"
+    )
     return fake.calls["history"] - history
 
 
@@ -99,4 +107,5 @@ def _collector():
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if main():  # only a failure ends `python -m bench`, which runs every benchmark in turn
+        raise SystemExit(1)

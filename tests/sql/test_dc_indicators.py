@@ -7,6 +7,7 @@ text chat (never counted). Every expected value below is worked out by hand from
 from datetime import UTC, datetime
 
 import pytest
+
 from sqlkit import build_over, project, value
 
 G = "100000000000000001"

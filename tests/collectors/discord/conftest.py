@@ -8,6 +8,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
+from onramp.collect import run_collection
+from onramp.config import Project
+from warehouse.db import connect
+
 from fakes.discord_server import (
     CATEGORY,
     FORUM,
@@ -17,10 +22,6 @@ from fakes.discord_server import (
     DiscordServer,
     FakeDiscord,
 )
-
-from onramp.collect import run_collection
-from onramp.config import Project
-from warehouse.db import connect
 
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -220,3 +221,9 @@ def dce_document(
 def write_json(path, document) -> Path:
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_outside_key_file(monkeypatch):
+    """A developer's own key file never takes part in a test."""
+    monkeypatch.delenv("ONRAMP_PSEUDONYM_KEY_FILE", raising=False)

@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from conftest import T0, collect, small_guild
-from fakes.discord_server import PUBLIC_THREAD
 
 from warehouse.db import connect
+
+from fakes.discord_server import PUBLIC_THREAD
 
 
 def _rows(db, sql):

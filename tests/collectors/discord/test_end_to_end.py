@@ -7,9 +7,10 @@ import statistics
 from datetime import timedelta
 
 import pytest
-from fakes.discord_server import FORUM, NEWS, TEXT, FakeDiscord, populate, snowflake_time
 
 from onramp.cli import main
+
+from fakes.discord_server import FORUM, NEWS, TEXT, FakeDiscord, populate, snowflake_time
 
 DC = ("dc_messages", "dc_active_members", "dc_new_speakers", "dc_new_speaker_return_rate",
       "dc_help_ttfr_median_minutes")  # fmt: skip

@@ -7,13 +7,14 @@ from datetime import timedelta
 
 import pytest
 from conftest import T0, collect, dce_document, small_guild, write_json
-from fakes.discord_server import TEXT
 
 from collectors.discord_export import import_files
 from onramp.errors import OnrampError
 from onramp.pseudonym import load_key, pseudonym
 from onramp.settings import Paths
 from warehouse.db import connect
+
+from fakes.discord_server import TEXT
 
 
 def _every_value(db) -> list[str]:
