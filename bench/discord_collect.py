@@ -62,8 +62,11 @@ def main() -> int:
         id="bench", name="Bench", organizational_model="company", discord_guilds=(str(guild),)
     )
     with tempfile.TemporaryDirectory() as tmp, DiscordServer(fake) as server:
-        os.environ.update(DISCORD_BOT_TOKEN=fake.token, DISCORD_API_BASE=server.base_url,
-                          ONRAMP_PSEUDONYM_KEY_FILE=f"{tmp}/pseudonym.key")  # fmt: skip
+        os.environ.update(
+            DISCORD_BOT_TOKEN=fake.token,
+            DISCORD_API_BASE=server.base_url,
+            ONRAMP_PSEUDONYM_KEY_FILE=f"{tmp}/pseudonym.key",
+        )
         db = Path(tmp) / "bench.duckdb"
         first = _run(db, project, fake, "first run")
         print(

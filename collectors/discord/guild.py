@@ -60,8 +60,14 @@ async def guild_batches(client: discord.Client, run: GuildRun) -> AsyncIterator[
         }
     )
     streams = [c for c in channels if records.channel_kind(c) != "forum"]  # a forum has no history
-    bar = tqdm(streams + threads, desc=f"{run.project} discord {guild.name}", unit="channel",
-               file=sys.stderr, disable=not run.ctx.progress, leave=False)  # fmt: skip
+    bar = tqdm(
+        streams + threads,
+        desc=f"{run.project} discord {guild.name}",
+        unit="channel",
+        file=sys.stderr,
+        disable=not run.ctx.progress,
+        leave=False,
+    )
     pending = _Pending()
     try:
         for stream in bar:

@@ -560,8 +560,15 @@ def populate(
         elif fake.channels[stream]["type"] == TEXT and rng.random() < 0.03:
             kind = 7  # "X joined the server"
         reactions = tuple(rng.randint(1, 4) for _ in range(rng.choice((0, 0, 0, 1, 2))))
-        fake.post(stream, author, at, type=kind, reply_to=reply_to, reactions=reactions,
-                  webhook=not author.bot and rng.random() < 0.01)  # fmt: skip
+        fake.post(
+            stream,
+            author,
+            at,
+            type=kind,
+            reply_to=reply_to,
+            reactions=reactions,
+            webhook=not author.bot and rng.random() < 0.01,
+        )
     for thread, _ in threads_at:
         last = fake.messages[thread][-1].id if fake.messages[thread] else thread
         if rng.random() < 0.5:

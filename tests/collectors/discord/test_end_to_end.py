@@ -12,8 +12,13 @@ from onramp.cli import main
 
 from fakes.discord_server import FORUM, NEWS, TEXT, FakeDiscord, populate, snowflake_time
 
-DC = ("dc_messages", "dc_active_members", "dc_new_speakers", "dc_new_speaker_return_rate",
-      "dc_help_ttfr_median_minutes")  # fmt: skip
+DC = (
+    "dc_messages",
+    "dc_active_members",
+    "dc_new_speakers",
+    "dc_new_speaker_return_rate",
+    "dc_help_ttfr_median_minutes",
+)
 
 
 def expected_indicators(fake: FakeDiscord) -> dict[tuple[str, str], float | None]:
