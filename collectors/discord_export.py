@@ -97,7 +97,7 @@ def import_files(
     files = _expand(files)
     if not files:
         raise OnrampError("import-discord: no JSON files given")
-    pseudonym = Pseudonymizer(load_key(paths.raw_db))
+    pseudonym = Pseudonymizer(load_key(paths.raw_db, log=log))
     errors, loaded, rows = [], 0, 0
     with connect(paths.raw_db) as con:
         run_id = start_run(con, "discord-export", project.id)

@@ -15,6 +15,7 @@ import hmac
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from onramp.errors import OnrampError
@@ -54,17 +55,21 @@ def key_file_path(raw_db: Path | None = None) -> Path:
     return raw_db.with_name(KEY_FILE_NAME)
 
 
-def load_key(raw_db: Path | None = None) -> bytes:
-    """The deployment's pseudonym key: from the environment, else from (or into) the key file."""
+def load_key(raw_db: Path | None = None, log: Callable[[str], None] | None = None) -> bytes:
+    """The deployment's pseudonym key: from the environment, else from (or into) the key file.
+    A newly generated key is announced through `log`: losing it changes every pseudonym."""
     secret = env("ONRAMP_PSEUDONYM_KEY")
     if secret:
         return secret.encode()
-    return _key_from_file(key_file_path(raw_db))
+    return _key_from_file(key_file_path(raw_db), log)
 
 
-def _key_from_file(path: Path) -> bytes:
-    if not path.exists():
-        _create_key_file(path)
+def _key_from_file(path: Path, log: Callable[[str], None] | None) -> bytes:
+    if not path.exists() and _create_key_file(path) and log:
+        log(
+            f"generated the pseudonym key {path} (owner-only); back it up: without it, "
+            "the same people get new pseudonyms"
+        )
     mode = path.stat().st_mode
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise OnrampError(
@@ -79,13 +84,14 @@ def _key_from_file(path: Path) -> bytes:
     return key.encode()
 
 
-def _create_key_file(path: Path) -> None:
-    """Write a fresh random key with owner-only permissions, atomically: never a half-written key,
-    and two processes racing keep whichever came first."""
+def _create_key_file(path: Path) -> bool:
+    """Write a fresh random key, owner-only from its first byte; two processes racing keep
+    whichever came first. True when this call made it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return
+        return False
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(secrets.token_hex(32) + "\n")
+    return True

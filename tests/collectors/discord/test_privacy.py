@@ -90,10 +90,12 @@ def test_same_person_same_pseudonym_in_bot_and_export_rows(tmp_path, discord_env
 
 def test_key_file_is_made_once_owner_only_outside_the_database(tmp_path, monkeypatch):
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "data" / "onramp.duckdb"))
-    key = load_key()
+    said = []
+    key = load_key(log=said.append)
     path = tmp_path / "data" / "pseudonym.key"
     assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
-    assert load_key() == key  # read back, never regenerated
+    assert load_key(log=said.append) == key  # read back, never regenerated
+    assert len(said) == 1 and f"generated the pseudonym key {path}" in said[0]
     monkeypatch.setenv("ONRAMP_PSEUDONYM_KEY_FILE", str(tmp_path / "elsewhere" / "k"))
     assert load_key() != key and (tmp_path / "elsewhere" / "k").exists()
 
