@@ -46,6 +46,7 @@ CHANNEL_KINDS = {
     "GuildTextChat": "text",
     "GuildNews": "announcement",
     "GuildForum": "forum",
+    "GuildMedia": "forum",
     "GuildPublicThread": "public_thread",
     "GuildPrivateThread": "private_thread",
     "GuildNewsThread": "announcement_thread",
@@ -53,6 +54,7 @@ CHANNEL_KINDS = {
     "0": "text",
     "5": "announcement",
     "15": "forum",
+    "16": "forum",
     "10": "announcement_thread",
     "11": "public_thread",
     "12": "private_thread",
@@ -62,9 +64,12 @@ NOT_COUNTED = {
     "GuildStageVoice",
     "GuildCategory",
     "GuildDirectory",
+    "GuildStore",
     "2",
     "4",
+    "6",
     "13",
+    "14",
 }
 DIRECT = {"DirectTextChat", "DirectGroupTextChat", "1", "3"}
 
@@ -295,7 +300,7 @@ def _channel(document: dict, place: _Place, guild_id: str) -> dict:
     kind = CHANNEL_KINDS[kind_name]
     is_thread = kind.endswith("thread")
     parent = channel.get("categoryId")
-    if parent is not None or is_thread:  # for a thread, categoryId is its parent channel
+    if parent is not None:  # for a thread, categoryId is its parent channel (older builds: absent)
         parent = at.snowflake(channel, "categoryId")
     name = channel.get("name")
     return {
