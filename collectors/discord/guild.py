@@ -69,10 +69,13 @@ async def guild_batches(client: discord.Client, run: GuildRun) -> AsyncIterator[
         leave=False,
     )
     pending = _Pending()
+    read = 0
     try:
         for stream in bar:
             async for rows, cursor in _stream_chunks(stream, run):
                 pending.add(rows, cursor)
+                read += len(rows)
+                bar.set_postfix_str(f"{read:,} new messages", refresh=False)
                 if len(pending.rows) >= BATCH_MESSAGES:
                     for batch in pending.flush():
                         yield batch
