@@ -217,3 +217,28 @@ def test_a_run_that_fails_midway_loses_nothing_and_duplicates_nothing(tmp_path, 
         "select message_id, channel_id, created_at, reply_to_id, message_type from discord_messages"
     )
     assert sorted(_rows(db, facts)) == sorted(_rows(tmp_path / "ref.duckdb", facts))
+
+
+def test_archived_threads_are_paged_then_read_down_to_the_last_runs_mark(tmp_path, discord_env):
+    sg = small_guild()
+    fake, bob = sg.fake, sg.fake.user("bob")
+    posts = []
+    for i in range(130):  # more than one page of archived forum posts
+        at = T0 + timedelta(days=10, hours=i)
+        post = fake.add_thread(sg.forum, bob, at, archived_at=at + timedelta(days=1))
+        posts.append(fake.post(post, bob, at, message_id=post))
+    discord_env(fake)
+    db = tmp_path / "w.duckdb"
+    collect(db, sg.project)
+    assert fake.calls["archived"] == 3 + 1  # the forum's two pages, one each for #general, #news
+    stored = {r[0] for r in _rows(db, "select message_id from discord_messages")}
+    assert {str(p) for p in posts} <= stored
+    late = fake.add_thread(
+        sg.forum, bob, T0 + timedelta(days=30), archived_at=T0 + timedelta(days=31)
+    )
+    fake.post(late, bob, T0 + timedelta(days=30), message_id=late)
+    archived, history = fake.calls["archived"], fake.calls["history"]
+    collect(db, sg.project)
+    assert fake.calls["archived"] - archived == 3  # one page each: the newest are above the mark
+    assert fake.calls["history"] - history == 1  # only the new post is read
+    assert str(late) in {r[0] for r in _rows(db, "select message_id from discord_messages")}
