@@ -60,16 +60,26 @@ async def guild_batches(client: discord.Client, run: GuildRun) -> AsyncIterator[
         }
     )
     streams = [c for c in channels if records.channel_kind(c) != "forum"]  # a forum has no history
+    async for batch in _message_batches(
+        streams + threads, run, f"{run.project} discord {guild.name}"
+    ):
+        yield batch
+    # archived threads are known down to these marks only now that their messages are stored
+    for scope, mark in watermarks.items():
+        yield Batch({}, Cursor(scope, mark))
+
+
+async def _message_batches(streams: list, run: GuildRun, label: str) -> AsyncIterator[Batch]:
+    """Every stream's new messages, gathered into batches of about BATCH_MESSAGES rows."""
     bar = tqdm(
-        streams + threads,
-        desc=f"{run.project} discord {guild.name}",
+        streams,
+        desc=label,
         unit="channel",
         file=sys.stderr,
-        disable=not run.ctx.progress,
         leave=False,
+        disable=not run.ctx.progress,
     )
-    pending = _Pending()
-    read = 0
+    pending, read = _Pending(), 0
     try:
         for stream in bar:
             async for rows, cursor in _stream_chunks(stream, run):
@@ -79,17 +89,14 @@ async def guild_batches(client: discord.Client, run: GuildRun) -> AsyncIterator[
                 if len(pending.rows) >= BATCH_MESSAGES:
                     for batch in pending.flush():
                         yield batch
-        for batch in pending.flush():
-            yield batch
     except CollectionError:
         for batch in pending.flush():  # what was read before the failure is kept
             yield batch
         raise
     finally:
         bar.close()
-    # archived threads are known down to these marks only now that their messages are stored
-    for scope, mark in watermarks.items():
-        yield Batch({}, Cursor(scope, mark))
+    for batch in pending.flush():
+        yield batch
 
 
 async def _inventory(client: discord.Client, run: GuildRun):
