@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -41,6 +42,7 @@ class RunContext:
     get_cursor: Callable[[str], tuple[str | None, str | None]] = lambda scope: (None, None)
     warn: Callable[[str], None] = print
     stats: RunStats = field(default_factory=RunStats)
+    warehouse: Path | None = None  # the raw file, for state kept beside it (the pseudonym key)
 
     def cursor(self, scope: str) -> tuple[str | None, str | None]:
         """(cursor, etag) to resume from; nothing when `--full` asks to ignore cursors."""

@@ -167,6 +167,7 @@ def cmd_collect(args, paths: Paths) -> int:
                     max_wait=args.max_wait,
                     progress=not args.no_progress,
                     warn=_log,
+                    warehouse=paths.raw_db,
                 )
                 _log(_describe(outcome))
                 failed |= outcome.status == "failed"

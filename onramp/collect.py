@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -48,6 +49,7 @@ def run_collection(
     max_wait: float | None = None,
     progress: bool = True,
     warn: Callable[[str], None] = print,
+    warehouse: Path | None = None,
 ) -> RunOutcome:
     run_id = start_run(con, source, project.id)
     stats = RunStats()
@@ -58,6 +60,7 @@ def run_collection(
         get_cursor=lambda scope: get_cursor(con, source, scope),
         warn=lambda message: warn(redact(message)),
         stats=stats,
+        warehouse=warehouse,
     )
     rows = 0
     try:

@@ -25,7 +25,7 @@ def collect(project: Project, ctx: RunContext) -> Iterator[Batch]:
     token = env("DISCORD_BOT_TOKEN")
     if not token:
         raise SourceSkipped("DISCORD_BOT_TOKEN is not set")
-    pseudonym = Pseudonymizer(load_key(log=ctx.warn))
+    pseudonym = Pseudonymizer(load_key(ctx.warehouse, log=ctx.warn))
     base_url = env("DISCORD_API_BASE", DISCORD_API_BASE)
     yield from drive(lambda: _batches(project, ctx, token, base_url, pseudonym))
 
