@@ -1,0 +1,217 @@
+"""A thin GitHub REST client: one counted HTTP request at a time, with exact control of headers.
+
+Why not PyGithub's Requester: it follows a 301 internally (an uncounted request that drops the query
+string, github.md §8) and its urllib3 retries are invisible to the call count. This client sends
+every request itself, so `stats.api_calls` is exact, redirects keep their query, conditional
+requests (ETag -> 304) are explicit, and every wait goes through an injectable `sleep`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlencode, urljoin, urlsplit
+
+import requests
+
+from collectors.base import CollectionError, RateLimitWaitTooLong, RunStats
+from onramp.redact import redact
+
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+SECONDARY_WAIT = 60.0  # GitHub: without Retry-After, wait at least a minute (github.md §6)
+
+
+@dataclass
+class Page:
+    status: int  # 200 or 304
+    data: object  # parsed JSON (None on 304)
+    headers: requests.structures.CaseInsensitiveDict
+    url: str
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("ETag")
+
+    @property
+    def next_url(self) -> str | None:
+        return _link_next(self.headers.get("Link", ""))
+
+
+class NotVisible(Exception):
+    """404, 409, 410 or a plain 403: the resource does not exist or the token cannot see it."""
+
+    def __init__(self, status: int, path: str):
+        super().__init__(f"HTTP {status} on {path}")
+        self.status = status
+
+
+class GitHubClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        stats: RunStats,
+        warn: Callable[[str], None] = print,
+        max_wait: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        timeout: float = 30.0,
+        retries: int = 5,
+        backoff: float = 1.0,
+        session: requests.Session | None = None,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.stats = stats
+        self.warn = warn
+        self.max_wait = max_wait
+        self.sleep = sleep
+        self.clock = clock
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.rate_reset: float | None = None
+        self.session = session or requests.Session()
+        self.session.headers.update({
+            "Accept": "application/vnd.github+json",
+            "X-GitHub-Api-Version": "2022-11-28",
+            "User-Agent": "onramp-collector",
+        })  # fmt: skip
+        if token:  # kept in the session only: never in a URL, a message or a row
+            self.session.headers["Authorization"] = f"Bearer {token}"
+        self.redirected: list[tuple[str, str]] = []  # (from path, to path) of followed 301s
+
+    def url(self, path: str, params: dict | None = None) -> str:
+        url = path if path.startswith(("http://", "https://")) else self.base_url + path
+        return f"{url}?{urlencode(params)}" if params else url
+
+    def get(self, path: str, params: dict | None = None, *, etag: str | None = None) -> Page:
+        """GET with retries: a 200 Page with parsed JSON, or a 304 Page when `etag` still matches."""
+        url = self.url(path, params)
+        failures = 0
+        while True:
+            self._wait_if_exhausted(url)
+            outcome = self._attempt(url, etag)
+            if isinstance(outcome, Page):
+                return outcome
+            if isinstance(outcome, _Redirect):
+                url = outcome.url
+                continue
+            failures += 1
+            if failures > self.retries:
+                raise CollectionError(f"GET {_path(url)}: gave up after {failures} attempts ({outcome.why})")
+            self._pause(outcome.wait if outcome.wait is not None else self._backoff(failures), url,
+                        outcome.why)  # fmt: skip
+
+    # ---------------------------------------------------------------------------------- internals
+
+    def _attempt(self, url: str, etag: str | None) -> Page | _Redirect | _Retry:
+        headers = {"If-None-Match": etag} if etag else None
+        self.stats.api_calls += 1
+        try:
+            response = self.session.get(url, headers=headers, timeout=self.timeout, allow_redirects=False)
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            return _Retry(type(exc).__name__)
+        self._track_rate(response.headers)
+        status = response.status_code
+        if status == 304:
+            return Page(304, None, response.headers, url)
+        if status == 200:
+            try:
+                return Page(200, json.loads(response.content), response.headers, url)
+            except ValueError:
+                return _Retry("malformed JSON")
+        if status in (301, 302, 307, 308) and "Location" in response.headers:
+            return self._redirect(url, response.headers["Location"])
+        if status in (403, 429):
+            return self._limited(status, response, url)
+        if status in RETRY_STATUSES:
+            return _Retry(f"HTTP {status}")
+        if status in (404, 409, 410):  # 409: an empty repository has no commits
+            raise NotVisible(status, _path(url))
+        if status == 401:
+            raise CollectionError(f"GET {_path(url)}: HTTP 401, bad credentials (check GITHUB_TOKEN)")
+        raise CollectionError(f"GET {_path(url)}: HTTP {status} {redact(_message(response))}")
+
+    def _redirect(self, url: str, location: str) -> _Redirect:
+        target = urljoin(url, location)
+        if not urlsplit(target).query and urlsplit(url).query:
+            target = f"{target}?{urlsplit(url).query}"  # keep state/since/per_page (github.md §8)
+        self.redirected.append((_path(url), _path(target)))
+        return _Redirect(target)
+
+    def _limited(self, status: int, response: requests.Response, url: str) -> _Retry:
+        retry_after = response.headers.get("Retry-After")
+        if retry_after is not None:
+            return _Retry(f"HTTP {status} secondary rate limit", float(retry_after))
+        if response.headers.get("X-RateLimit-Remaining") == "0":
+            return _Retry(f"HTTP {status} rate limit exhausted", self._until_reset())
+        if status == 429 or "rate limit" in _message(response).lower():
+            return _Retry(f"HTTP {status} secondary rate limit", SECONDARY_WAIT)
+        raise NotVisible(status, _path(url))
+
+    def _track_rate(self, headers) -> None:
+        remaining = headers.get("X-RateLimit-Remaining")
+        if remaining is not None and remaining.isdigit():
+            self.stats.rate_limit_remaining = int(remaining)
+        reset = headers.get("X-RateLimit-Reset")
+        if reset is not None and reset.isdigit():
+            self.rate_reset = float(reset)
+
+    def _until_reset(self) -> float:
+        if self.rate_reset is None:
+            return SECONDARY_WAIT
+        return max(0.0, self.rate_reset - self.clock()) + 1.0
+
+    def _wait_if_exhausted(self, url: str) -> None:
+        """The last response said nothing is left: wait for the reset instead of spending a 403."""
+        if self.stats.rate_limit_remaining == 0 and self.rate_reset and self.rate_reset > self.clock():
+            self._pause(self._until_reset(), url, "rate limit exhausted")
+            self.stats.rate_limit_remaining = None
+
+    def _backoff(self, failures: int) -> float:
+        return min(self.backoff * 2 ** (failures - 1), 60.0)
+
+    def _pause(self, seconds: float, url: str, why: str) -> None:
+        if self.max_wait is not None and seconds > self.max_wait:
+            raise RateLimitWaitTooLong(
+                f"GET {_path(url)}: {why}; waiting {seconds:.0f} s would exceed --max-wait {self.max_wait:g} s"
+            )
+        if seconds >= 5:
+            until = datetime.fromtimestamp(self.clock() + seconds, UTC).strftime("%H:%M:%S UTC")
+            self.warn(f"github: {why}; waiting {seconds:.0f} s (until {until})")
+        self.sleep(seconds)
+
+
+@dataclass
+class _Redirect:
+    url: str
+
+
+@dataclass
+class _Retry:
+    why: str
+    wait: float | None = None
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def _message(response: requests.Response) -> str:
+    try:
+        return str(response.json().get("message", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _link_next(link: str) -> str | None:
+    for part in link.split(","):
+        if 'rel="next"' in part:
+            start, end = part.find("<"), part.find(">")
+            if start != -1 and end > start:
+                return part[start + 1 : end]
+    return None

@@ -1,0 +1,73 @@
+"""Paging plumbing: keyset pages for `since` streams, Link pages for the others, ETag probes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from collectors.github.client import GitHubClient, Page
+
+PER_PAGE = 100  # GitHub's maximum
+OVERLAP = timedelta(days=2)  # DESIGN.md §3: resume `since` two days before the saved cursor
+
+
+def since_param(cursor: str | None) -> str | None:
+    """`since` for a saved cursor (an ISO time): two days earlier, written in UTC with a Z."""
+    if not cursor:
+        return None
+    moment = datetime.fromisoformat(cursor).astimezone(UTC) - OVERLAP
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def probe(client: GitHubClient, path: str, params: dict, etag: str | None) -> Page:
+    """One request for "anything new?": the newest item only, conditional on the saved ETag.
+
+    A 304 means the newest item is unchanged, hence the whole stream (github.md §7).
+    """
+    query = {**params, "sort": "updated", "direction": "desc", "per_page": 1}
+    return client.get(path, query, etag=etag)
+
+
+def keyset_pages(client: GitHubClient, path: str, params: dict, since: str | None) -> Iterator[list]:
+    """Items sorted by update, ascending, page by page, each item once.
+
+    Pages by `since` = the last item's `updated_at` rather than `page=N`: with offsets, an item
+    updated mid-crawl jumps to the end and the next unread one slides onto a page already read
+    (github.md §3). Items seen at the boundary timestamp are dropped from the next page; a page
+    whose items all share one timestamp falls back to `page=N` at that timestamp.
+    """
+    boundary: set[int] = set()
+    page_no = 1
+    while True:
+        query = {**params, "sort": "updated", "direction": "asc", "per_page": PER_PAGE}
+        if since:
+            query["since"] = since
+        if page_no > 1:
+            query["page"] = page_no
+        items = client.get(path, query).data or []
+        fresh = [it for it in items if it["id"] not in boundary]
+        if fresh:
+            yield fresh
+        if len(items) < PER_PAGE:
+            return
+        last = items[-1]["updated_at"]
+        if last == since:
+            page_no += 1
+            boundary.update(it["id"] for it in items)
+        else:
+            since, page_no = last, 1
+            boundary = {it["id"] for it in items if it["updated_at"] == last}
+
+
+def link_pages(
+    client: GitHubClient, path: str, params: dict, etag: str | None = None
+) -> Iterator[Page]:
+    """Pages following `Link: rel="next"` verbatim; the first is conditional on `etag`.
+
+    Yields the first page even when it is a 304 (and then stops), so the caller sees its status.
+    """
+    page = client.get(path, {**params, "per_page": PER_PAGE}, etag=etag)
+    yield page
+    while page.status == 200 and page.next_url:
+        page = client.get(page.next_url)
+        yield page

@@ -1,0 +1,65 @@
+"""Fixtures for the GitHub collector tests: a fake server on 127.0.0.1 and a raw warehouse."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from fakes.github_server import FakeGitHub
+from sqlkit import project
+
+from collectors.github import collect
+from onramp.collect import RunOutcome, run_collection
+from warehouse.db import connect
+
+TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
+
+
+@pytest.fixture
+def github(monkeypatch):
+    """start(*repos, **options) -> a running FakeGitHub that GITHUB_API_URL points at."""
+    servers: list[FakeGitHub] = []
+
+    def start(*repos, **options) -> FakeGitHub:
+        server = FakeGitHub(list(repos), **options).start()
+        monkeypatch.setenv("GITHUB_API_URL", server.url)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class Warehouse:
+    """A raw warehouse plus the warnings and sleeps of the runs made into it."""
+
+    def __init__(self, path):
+        self.con = connect(path)
+        self.warnings: list[str] = []
+        self.sleeps: list[float] = []
+
+    def run(self, repos, *, full=False, max_wait=None, collector=None, **options) -> RunOutcome:
+        options = {"backoff": 0.001, "timeout": 2.0, **options}
+        collector = collector or partial(collect, sleep=self.sleeps.append, **options)
+        return run_collection(
+            self.con, project(github_repos=repos), "github", collector, full=full,
+            max_wait=max_wait, progress=False, warn=self.warnings.append,
+        )  # fmt: skip
+
+    def count(self, table: str, where: str = "true") -> int:
+        return self.con.execute(f"select count(*) from {table} where {where}").fetchone()[0]
+
+    def keys(self, table: str, key: str) -> list:
+        return sorted(r[0] for r in self.con.execute(f"select {key} from {table}").fetchall())
+
+    def snapshot(self) -> dict[str, list]:
+        """Every row of every GitHub table, run stamps included: equal snapshots = nothing changed."""
+        return {t: sorted(map(repr, self.con.execute(f"select * from {t}").fetchall())) for t in TABLES}
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    store = Warehouse(tmp_path / "raw.duckdb")
+    yield store
+    store.con.close()
