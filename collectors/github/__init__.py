@@ -28,12 +28,12 @@ def make_client(ctx: RunContext, **options) -> GitHubClient:
 
 
 def collect(project: Project, ctx: RunContext, *, sleep: Callable[[float], None] = time.sleep,
-            **options) -> Iterator[Batch]:  # fmt: skip
+            pages_per_batch: int = 5, **options) -> Iterator[Batch]:  # fmt: skip
     if not project.github_repos:
         raise SourceSkipped("no github_repos configured for this project")
     client = make_client(ctx, sleep=sleep, **options)
     for name in project.github_repos:
-        yield from _repository(streams.RepoRun(client, ctx, name))
+        yield from _repository(streams.RepoRun(client, ctx, name, pages_per_batch=pages_per_batch))
 
 
 def _repository(run: streams.RepoRun) -> Iterator[Batch]:

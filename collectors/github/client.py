@@ -148,6 +148,7 @@ class GitHubClient:
         if retry_after is not None:
             return _Retry(f"HTTP {status} secondary rate limit", float(retry_after))
         if response.headers.get("X-RateLimit-Remaining") == "0":
+            self.stats.rate_limit_remaining = None  # the retry's wait is the wait for the reset
             return _Retry(f"HTTP {status} rate limit exhausted", self._until_reset())
         if status == 429 or "rate limit" in _message(response).lower():
             return _Retry(f"HTTP {status} secondary rate limit", SECONDARY_WAIT)

@@ -28,8 +28,10 @@ def probe(client: GitHubClient, path: str, params: dict, etag: str | None) -> Pa
     return client.get(path, query, etag=etag)
 
 
-def keyset_pages(client: GitHubClient, path: str, params: dict, since: str | None) -> Iterator[list]:
-    """Items sorted by update, ascending, page by page, each item once.
+def keyset_pages(
+    client: GitHubClient, path: str, params: dict, since: str | None
+) -> Iterator[tuple[list, bool]]:
+    """(items, is last page) sorted by update, ascending, page by page, each item once.
 
     Pages by `since` = the last item's `updated_at` rather than `page=N`: with offsets, an item
     updated mid-crawl jumps to the end and the next unread one slides onto a page already read
@@ -45,10 +47,9 @@ def keyset_pages(client: GitHubClient, path: str, params: dict, since: str | Non
         if page_no > 1:
             query["page"] = page_no
         items = client.get(path, query).data or []
-        fresh = [it for it in items if it["id"] not in boundary]
-        if fresh:
-            yield fresh
-        if len(items) < PER_PAGE:
+        last_page = len(items) < PER_PAGE
+        yield [it for it in items if it["id"] not in boundary], last_page
+        if last_page:
             return
         last = items[-1]["updated_at"]
         if last == since:
@@ -71,3 +72,14 @@ def link_pages(
     while page.status == 200 and page.next_url:
         page = client.get(page.next_url)
         yield page
+
+
+def grouped(pages: Iterator[tuple[list, bool]], size: int) -> Iterator[tuple[list, bool]]:
+    """Pages joined `size` at a time (one transaction each), each group flagged when it is the last."""
+    group, count = [], 0
+    for items, last in pages:
+        group.extend(items)
+        count += 1
+        if last or count == size:
+            yield group, last
+            group, count = [], 0

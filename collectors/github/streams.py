@@ -8,12 +8,13 @@ a run killed mid-stream re-reads the stream instead of trusting a probe that wou
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 
 from collectors.base import Batch, Cursor, RunContext
 from collectors.github import rows
 from collectors.github.client import GitHubClient, NotVisible
-from collectors.github.paging import keyset_pages, link_pages, probe, since_param
+from collectors.github.paging import grouped, keyset_pages, link_pages, probe, since_param
 from collectors.github.progress import StreamBar
 
 
@@ -23,6 +24,7 @@ class RepoRun:
     ctx: RunContext
     name: str  # as configured: every row keeps it
     repo_id: int | None = None
+    pages_per_batch: int = 5  # pages stored (and the cursor moved) per transaction
 
     @property
     def base(self) -> str:
@@ -63,17 +65,17 @@ def issues(run: RepoRun) -> Iterator[Batch]:
     if head.status == 304:
         return
     high = cursor
+    pages = keyset_pages(run.client, path, params, since_param(cursor))
     with run.bar("issues") as bar:
-        for items in keyset_pages(run.client, path, params, since_param(cursor)):
+        for items, done in grouped(pages, run.pages_per_batch):
             reviews = [r for it in items if _needs_reviews(it, cursor) for r in _reviews(run, it)]
-            high = max(high or "", items[-1]["updated_at"])
+            high = max([high or "", *(it["updated_at"] for it in items[-1:])]) or None
             bar.advance(len(items))
             yield Batch(
                 {"github_issues": [rows.issue_row(run.name, it) for it in items],
                  "github_comments": reviews},
-                Cursor(scope, high),
+                Cursor(scope, high, head.etag if done else None),
             )  # fmt: skip
-    yield Batch({}, Cursor(scope, high, head.etag))
 
 
 def _needs_reviews(item: dict, cursor: str | None) -> bool:
@@ -100,13 +102,13 @@ def comments(run: RepoRun, stream: str, endpoint: str, kind: str) -> Iterator[Ba
     if head.status == 304:
         return
     high = cursor
+    pages = keyset_pages(run.client, path, {}, since_param(cursor))
     with run.bar(stream) as bar:
-        for items in keyset_pages(run.client, path, {}, since_param(cursor)):
-            high = max(high or "", items[-1]["updated_at"])
+        for items, done in grouped(pages, run.pages_per_batch):
+            high = max([high or "", *(it["updated_at"] for it in items[-1:])]) or None
             bar.advance(len(items))
             yield Batch({"github_comments": [rows.comment_row(run.name, kind, it) for it in items]},
-                        Cursor(scope, high))  # fmt: skip
-    yield Batch({}, Cursor(scope, high, head.etag))
+                        Cursor(scope, high, head.etag if done else None))  # fmt: skip
 
 
 def commits(run: RepoRun) -> Iterator[Batch]:
@@ -114,40 +116,49 @@ def commits(run: RepoRun) -> Iterator[Batch]:
     scope = run.scope("commits")
     cursor, etag = run.ctx.cursor(scope)
     since = since_param(cursor)
-    high, first_etag = cursor, None
+    first, pages = _conditional(run, "commits", {"since": since} if since else {}, etag)
+    if first.status == 304:
+        return
+    high = cursor
     with run.bar("commits") as bar:
-        for page in link_pages(run.client, f"{run.base}/commits", {"since": since} if since else {}, etag):
-            if page.status == 304:
-                return
-            first_etag = first_etag or page.etag
-            found = [rows.commit_row(run.name, it) for it in page.data or []]
-            dates = [it["commit"]["committer"]["date"] for it in page.data or [] if _committed(it)]
-            high = max([high or "", *dates]) or None
-            bar.advance(len(found))
-            yield Batch({"github_commits": found}, Cursor(scope, cursor))
-    yield Batch({}, Cursor(scope, high, first_etag))
+        for items, done in grouped(pages, run.pages_per_batch):
+            high = max([high or "", *(d for it in items if (d := _committed(it)))]) or None
+            bar.advance(len(items))
+            yield Batch({"github_commits": [rows.commit_row(run.name, it) for it in items]},
+                        Cursor(scope, high, first.etag) if done else Cursor(scope, cursor))  # fmt: skip
 
 
-def _committed(item: dict) -> bool:
-    return bool(((item.get("commit") or {}).get("committer") or {}).get("date"))
+def _committed(item: dict) -> str | None:
+    return ((item.get("commit") or {}).get("committer") or {}).get("date")
 
 
 def releases(run: RepoRun) -> Iterator[Batch]:
-    """Releases, newest first; paging stops once a page reaches the saved cursor's overlap."""
+    """Releases, newest first; paging stops at the page that reaches the saved cursor's overlap."""
     scope = run.scope("releases")
     cursor, etag = run.ctx.cursor(scope)
-    since = since_param(cursor)
-    high, first_etag = cursor, None
+    first, pages = _conditional(run, "releases", {}, etag)
+    if first.status == 304:
+        return
+    high = cursor
     with run.bar("releases") as bar:
-        for page in link_pages(run.client, f"{run.base}/releases", {}, etag):
-            if page.status == 304:
-                return
-            first_etag = first_etag or page.etag
-            items = page.data or []
+        for items, done in grouped(_down_to(pages, since_param(cursor)), run.pages_per_batch):
             high = max([high or "", *(it["created_at"] for it in items if it.get("created_at"))]) or None
             bar.advance(len(items))
             yield Batch({"github_releases": [rows.release_row(run.name, it) for it in items]},
-                        Cursor(scope, cursor))  # fmt: skip
-            if since and any((it.get("created_at") or "") < since for it in items):
-                break
-    yield Batch({}, Cursor(scope, high, first_etag))
+                        Cursor(scope, high, first.etag) if done else Cursor(scope, cursor))  # fmt: skip
+
+
+def _conditional(run: RepoRun, endpoint: str, params: dict, etag: str | None):
+    """(first page, every page's items): the first page conditional on the saved ETag."""
+    listing = link_pages(run.client, f"{run.base}/{endpoint}", params, etag)
+    first = next(listing)
+    rest = ((page.data or [], not page.next_url) for page in listing)
+    return first, chain([(first.data or [], not first.next_url)], rest)
+
+
+def _down_to(pages: Iterator[tuple[list, bool]], since: str | None) -> Iterator[tuple[list, bool]]:
+    for items, last in pages:
+        reached = bool(since) and any((it.get("created_at") or "") < since for it in items)
+        yield items, last or reached
+        if reached:
+            return

@@ -116,10 +116,12 @@ class FakeGitHub:
         with self.lock:
             request = Request(path, query, headers)
             self.requests.append(request)
+            self._delay = 0.0
             status, extra, body = self._answer(path, query, headers)
-            request.status = status
+            request.status, delay = status, self._delay
             for hook in self.hooks:
                 hook(request)
+        time.sleep(delay)  # a slow answer, outside the lock: other requests go on
         return status, extra, body
 
     def _answer(self, path: str, query: dict, headers: dict) -> tuple[int, dict, bytes]:
@@ -154,7 +156,7 @@ class FakeGitHub:
         if fault.kind == "forbidden":
             return self._json(403, {"message": "Resource not accessible by integration"})
         if fault.kind == "slow":
-            time.sleep(fault.delay)
+            self._delay = fault.delay
         return None
 
     def _by_name(self, name: str, rest: str, query: dict, headers: dict):

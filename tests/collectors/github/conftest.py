@@ -40,8 +40,8 @@ class Warehouse:
         self.sleeps: list[float] = []
 
     def run(self, repos, *, full=False, max_wait=None, collector=None, **options) -> RunOutcome:
-        options = {"backoff": 0.001, "timeout": 2.0, **options}
-        collector = collector or partial(collect, sleep=self.sleeps.append, **options)
+        options = {"backoff": 0.001, "timeout": 2.0, "sleep": self.sleeps.append, **options}
+        collector = collector or partial(collect, **options)
         return run_collection(
             self.con, project(github_repos=repos), "github", collector, full=full,
             max_wait=max_wait, progress=False, warn=self.warnings.append,
