@@ -51,7 +51,13 @@ def _repository(run: streams.RepoRun) -> Iterator[Batch]:
 
 def _streams(run: streams.RepoRun):
     yield "issues", streams.issues(run)
-    yield "issue comments", streams.comments(run, "issue_comments", "issues/comments", "issue_comment")
-    yield "review comments", streams.comments(run, "review_comments", "pulls/comments", "review_comment")
+    yield (
+        "issue comments",
+        streams.comments(run, "issue_comments", "issues/comments", "issue_comment"),
+    )
+    yield (
+        "review comments",
+        streams.comments(run, "review_comments", "pulls/comments", "review_comment"),
+    )
     yield "commits", streams.commits(run)
     yield "releases", streams.releases(run)

@@ -102,7 +102,9 @@ class GitHubClient:
                 continue
             failures += 1
             if failures > self.retries:
-                raise CollectionError(f"GET {_path(url)}: gave up after {failures} attempts ({outcome.why})")
+                raise CollectionError(
+                    f"GET {_path(url)}: gave up after {failures} attempts ({outcome.why})"
+                )
             self._pause(outcome.wait if outcome.wait is not None else self._backoff(failures), url,
                         outcome.why)  # fmt: skip
 
@@ -112,7 +114,9 @@ class GitHubClient:
         headers = {"If-None-Match": etag} if etag else None
         self.stats.api_calls += 1
         try:
-            response = self.session.get(url, headers=headers, timeout=self.timeout, allow_redirects=False)
+            response = self.session.get(
+                url, headers=headers, timeout=self.timeout, allow_redirects=False
+            )
         except (requests.Timeout, requests.ConnectionError) as exc:
             return _Retry(type(exc).__name__)
         self._track_rate(response.headers)
@@ -133,7 +137,9 @@ class GitHubClient:
         if status in (404, 409, 410):  # 409: an empty repository has no commits
             raise NotVisible(status, _path(url))
         if status == 401:
-            raise CollectionError(f"GET {_path(url)}: HTTP 401, bad credentials (check GITHUB_TOKEN)")
+            raise CollectionError(
+                f"GET {_path(url)}: HTTP 401, bad credentials (check GITHUB_TOKEN)"
+            )
         raise CollectionError(f"GET {_path(url)}: HTTP {status} {redact(_message(response))}")
 
     def _redirect(self, url: str, location: str) -> _Redirect:
@@ -169,7 +175,11 @@ class GitHubClient:
 
     def _wait_if_exhausted(self, url: str) -> None:
         """The last response said nothing is left: wait for the reset instead of spending a 403."""
-        if self.stats.rate_limit_remaining == 0 and self.rate_reset and self.rate_reset > self.clock():
+        if (
+            self.stats.rate_limit_remaining == 0
+            and self.rate_reset
+            and self.rate_reset > self.clock()
+        ):
             self._pause(self._until_reset(), url, "rate limit exhausted")
             self.stats.rate_limit_remaining = None
 

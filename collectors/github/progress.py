@@ -12,7 +12,9 @@ from collectors.base import RunStats
 class StreamBar:
     def __init__(self, label: str, stats: RunStats, *, enabled: bool = True):
         self.stats = stats
-        self.bar = tqdm(desc=label, unit=" items", file=sys.stderr, disable=not enabled, leave=False)
+        self.bar = tqdm(
+            desc=label, unit=" items", file=sys.stderr, disable=not enabled, leave=False
+        )
 
     def advance(self, items: int) -> None:
         self.bar.update(items)

@@ -20,12 +20,20 @@ def ts(value: str | None) -> datetime | None:
 def is_bot(user: dict | None, name: str | None = None) -> bool:
     """DESIGN.md §3: user type Bot, or a login (or git author name) ending in [bot]."""
     login = (user or {}).get("login") or ""
-    return (user or {}).get("type") == "Bot" or login.endswith("[bot]") or (name or "").endswith("[bot]")
+    return (
+        (user or {}).get("type") == "Bot"
+        or login.endswith("[bot]")
+        or (name or "").endswith("[bot]")
+    )
 
 
 def _author(user: dict | None) -> dict:
     user = user or {}  # null for deleted ("ghost") accounts: the row stays, authorless
-    return {"author_login": user.get("login"), "author_type": user.get("type"), "is_bot": is_bot(user)}
+    return {
+        "author_login": user.get("login"),
+        "author_type": user.get("type"),
+        "is_bot": is_bot(user),
+    }
 
 
 def _number(url: str | None) -> int | None:

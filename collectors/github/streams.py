@@ -8,8 +8,8 @@ a run killed mid-stream re-reads the stream instead of trusting a probe that wou
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 from collectors.base import Batch, Cursor, RunContext
 from collectors.github import rows
@@ -142,7 +142,10 @@ def releases(run: RepoRun) -> Iterator[Batch]:
     high = cursor
     with run.bar("releases") as bar:
         for items, done in grouped(_down_to(pages, since_param(cursor)), run.pages_per_batch):
-            high = max([high or "", *(it["created_at"] for it in items if it.get("created_at"))]) or None
+            high = (
+                max([high or "", *(it["created_at"] for it in items if it.get("created_at"))])
+                or None
+            )
             bar.advance(len(items))
             yield Batch({"github_releases": [rows.release_row(run.name, it) for it in items]},
                         Cursor(scope, high, first.etag) if done else Cursor(scope, cursor))  # fmt: skip

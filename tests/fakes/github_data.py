@@ -107,7 +107,9 @@ def _bump(item: dict, when: str) -> None:
     item["comments"] = item.get("comments", 0) + 1
 
 
-def _issue(rng, repo: RepoData, number: int, author: dict, association: dict, created: datetime) -> dict:
+def _issue(
+    rng, repo: RepoData, number: int, author: dict, association: dict, created: datetime
+) -> dict:
     is_pr = rng.random() < 0.4
     closed = rng.random() < 0.6
     closed_at = iso(created + timedelta(hours=rng.randrange(1, 24 * 60))) if closed else None

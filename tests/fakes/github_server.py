@@ -32,9 +32,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fakes.github_data import RepoData, generate  # noqa: E402
+from fakes.github_data import RepoData, generate
 
-SECONDARY = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+SECONDARY = (
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+)
 _REPOS = re.compile(r"^/repos/([^/]+/[^/]+)(/.*)?$")
 _BY_ID = re.compile(r"^/repositories/(\d+)(/.*)?$")
 
@@ -233,10 +235,18 @@ class FakeGitHub:
         if headers.get("if-none-match") == etag:
             return 304, {"ETag": etag, **(extra or {})}, b""  # costs no rate limit, as on GitHub
         self.rate.remaining -= 1
-        return 200, {"Content-Type": "application/json; charset=utf-8", "ETag": etag, **(extra or {})}, body
+        return (
+            200,
+            {"Content-Type": "application/json; charset=utf-8", "ETag": etag, **(extra or {})},
+            body,
+        )
 
     def _json(self, status: int, data, extra: dict | None = None):
-        return status, {"Content-Type": "application/json; charset=utf-8", **(extra or {})}, json.dumps(data).encode()
+        return (
+            status,
+            {"Content-Type": "application/json; charset=utf-8", **(extra or {})},
+            json.dumps(data).encode(),
+        )
 
 
 def _handler(server: FakeGitHub):
@@ -274,7 +284,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="serve generated repositories on 127.0.0.1")
     parser.add_argument("--repos", type=int, default=2)
     parser.add_argument("--items", type=int, default=5000, help="issues+PRs over all repositories")
-    parser.add_argument("--comments", type=int, default=20000, help="comments over all repositories")
+    parser.add_argument(
+        "--comments", type=int, default=20000, help="comments over all repositories"
+    )
     parser.add_argument("--commits", type=int, default=500, help="commits per repository")
     args = parser.parse_args()
     repos = [

@@ -55,7 +55,9 @@ class Warehouse:
 
     def snapshot(self) -> dict[str, list]:
         """Every row of every GitHub table, run stamps included: equal snapshots = nothing changed."""
-        return {t: sorted(map(repr, self.con.execute(f"select * from {t}").fetchall())) for t in TABLES}
+        return {
+            t: sorted(map(repr, self.con.execute(f"select * from {t}").fetchall())) for t in TABLES
+        }
 
 
 @pytest.fixture

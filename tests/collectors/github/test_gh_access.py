@@ -18,7 +18,9 @@ def test_a_renamed_repository_is_followed_and_rows_keep_the_configured_name(gith
     assert [r.status for r in server.requests].count(301) == 1
     assert warehouse.count("github_issues", "repo = 'o/old'") == 40
     assert warehouse.count("github_issues", "repo <> 'o/old'") == 0
-    full_name = warehouse.con.execute("select full_name from github_repos where repo = 'o/old'").fetchone()
+    full_name = warehouse.con.execute(
+        "select full_name from github_repos where repo = 'o/old'"
+    ).fetchone()
     assert full_name == ("neworg/newname",)
     assert [w for w in warehouse.warnings if "o/old" in w] == [
         "github: o/old is now neworg/newname; rows stay under o/old"
@@ -42,7 +44,9 @@ def test_no_repositories_skips_the_source(github, warehouse):
     assert outcome.status == "skipped" and "github_repos" in outcome.message
 
 
-def test_the_token_is_sent_but_never_logged_stored_or_reported(github, warehouse, monkeypatch, capsys):
+def test_the_token_is_sent_but_never_logged_stored_or_reported(
+    github, warehouse, monkeypatch, capsys
+):
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
     server = github(generate("o/r", 10, items=30, comments=30), token=TOKEN)
     server.fail("502", "/pulls/comments", times=100)
@@ -53,7 +57,10 @@ def test_the_token_is_sent_but_never_logged_stored_or_reported(github, warehouse
     everything = [outcome.message, *warehouse.warnings, *capsys.readouterr()]
     for table in ("github_repos", "github_issues", "github_comments", "github_commits",
                   "github_releases", "sync_state", "collection_runs"):  # fmt: skip
-        everything += [json.dumps(r, default=str) for r in warehouse.con.execute(f"select * from {table}").fetchall()]
+        everything += [
+            json.dumps(r, default=str)
+            for r in warehouse.con.execute(f"select * from {table}").fetchall()
+        ]
     assert not any(TOKEN in text for text in everything)
     assert not any(r.query.get("access_token") for r in server.requests)  # never in a URL
 

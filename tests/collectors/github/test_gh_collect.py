@@ -13,7 +13,9 @@ def test_every_item_is_stored_once(github, warehouse):
     for kind, attr in (("issue_comment", "issue_comments"), ("review_comment", "review_comments")):
         expected = sorted(c["id"] for r in (a, b) for c in getattr(r, attr))
         assert warehouse.keys(f"github_comments where kind = '{kind}'", "id") == expected
-    submitted = sorted(v["id"] for r in (a, b) for rs in r.reviews.values() for v in rs if "submitted_at" in v)
+    submitted = sorted(
+        v["id"] for r in (a, b) for rs in r.reviews.values() for v in rs if "submitted_at" in v
+    )
     assert warehouse.keys("github_comments where kind = 'review'", "id") == submitted
     assert warehouse.count("github_commits") == len(a.commits) + len(b.commits)
     assert warehouse.count("github_releases") == len(a.releases) + len(b.releases)
@@ -28,15 +30,21 @@ def test_calls_stay_within_one_per_stream_of_the_page_minimum(github, warehouse)
     assert len(server.requests) == outcome.api_calls  # every HTTP request is counted
     assert floor <= outcome.api_calls <= floor + 2 * STREAMS
     # 100 a page everywhere, and never a request per issue, comment or commit
-    assert all(r.query.get("per_page") in ("100", "1") for r in server.requests if "/repos/" not in r.path)
-    assert not any("/issues/" in r.path and r.path.split("/")[-1].isdigit() for r in server.requests)
+    assert all(
+        r.query.get("per_page") in ("100", "1") for r in server.requests if "/repos/" not in r.path
+    )
+    assert not any(
+        "/issues/" in r.path and r.path.split("/")[-1].isdigit() for r in server.requests
+    )
 
 
 def test_merged_at_comes_from_the_list_payload(github, warehouse):
     repo = generate("o/r", 3, items=60, comments=0)
     github(repo)
     warehouse.run(["o/r"])
-    merged = {i["number"]: i["pull_request"]["merged_at"] for i in repo.issues if "pull_request" in i}
+    merged = {
+        i["number"]: i["pull_request"]["merged_at"] for i in repo.issues if "pull_request" in i
+    }
     stored = dict(warehouse.con.execute(
         "select number, strftime(merged_at, '%Y-%m-%dT%H:%M:%SZ') from github_issues where is_pull_request"
     ).fetchall())  # fmt: skip
@@ -61,7 +69,10 @@ def test_commits_keep_the_email_domain_only(github, warehouse):
     warehouse.run(["o/r"])
     rows = warehouse.con.execute("select * from github_commits").fetchall()
     assert not any("@" in str(v) for row in rows for v in row)
-    domains = {r[0] for r in warehouse.con.execute("select author_email_domain from github_commits").fetchall()}
+    domains = {
+        r[0]
+        for r in warehouse.con.execute("select author_email_domain from github_commits").fetchall()
+    }
     assert domains <= {"gmail.com", "acme.ai", "uni.edu", "users.noreply.github.com", "lab.org"}
     squashed = {int(c["commit"]["message"].rsplit("#", 1)[1].rstrip(")")): c["sha"]
                 for c in repo.commits if c["commit"]["message"].endswith(")")}  # fmt: skip
@@ -79,7 +90,11 @@ def test_an_item_updated_mid_crawl_skips_nothing(github, warehouse):
     done = []
 
     def touch_after_first_page(request):
-        if request.path.endswith("/issues") and request.query.get("direction") == "asc" and not done:
+        if (
+            request.path.endswith("/issues")
+            and request.query.get("direction") == "asc"
+            and not done
+        ):
             first_page[0]["updated_at"] = "2030-01-01T00:00:00Z"
             server.changed()
             done.append(True)

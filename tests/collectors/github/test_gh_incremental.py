@@ -9,7 +9,9 @@ from fakes.github_data import STREAMS, generate
 from collectors.github import collect
 
 
-def test_a_second_run_with_nothing_new_costs_one_call_per_stream_and_changes_no_row(github, warehouse):
+def test_a_second_run_with_nothing_new_costs_one_call_per_stream_and_changes_no_row(
+    github, warehouse
+):
     a, b = generate("o/a", 1, items=150, comments=200), generate("o/b", 2, items=40, comments=50)
     server = github(a, b)
     warehouse.run(["o/a", "o/b"])
@@ -27,7 +29,12 @@ def test_a_second_run_with_nothing_new_costs_one_call_per_stream_and_changes_no_
 def test_cursors_are_saved_per_repository_and_stream(github, warehouse):
     github(generate("o/a", 1, items=30, comments=30))
     warehouse.run(["o/a"])
-    scopes = {r[0] for r in warehouse.con.execute("select scope from sync_state where source = 'github'").fetchall()}
+    scopes = {
+        r[0]
+        for r in warehouse.con.execute(
+            "select scope from sync_state where source = 'github'"
+        ).fetchall()
+    }
     assert scopes == {f"o/a:{s}" for s in
                       ("repo", "issues", "issue_comments", "review_comments", "commits", "releases")}  # fmt: skip
 
@@ -47,7 +54,11 @@ def test_new_activity_is_fetched_since_the_cursor_minus_two_days(github, warehou
     server.changed()
     seen = len(server.requests)
     warehouse.run(["o/r"])
-    listing = [r for r in server.requests[seen:] if r.path.endswith("/issues") and r.query["direction"] == "asc"]
+    listing = [
+        r
+        for r in server.requests[seen:]
+        if r.path.endswith("/issues") and r.query["direction"] == "asc"
+    ]
     # newest was e.g. 2024-02-05T10:00:00Z: since is two days earlier, in UTC with a Z
     day, time_ = newest[:10], newest[10:]
     assert [r.query["since"] for r in listing] == [_minus_two_days(day) + time_]
@@ -93,7 +104,9 @@ def test_a_run_killed_mid_stream_loses_and_duplicates_nothing(github, warehouse,
     server = github(repo)
     with pytest.raises(Killed):
         warehouse.run(["o/r"], collector=_killed_after(batches, pages_per_batch=1))
-    outcome = warehouse.run(["o/r"], collector=partial(collect, sleep=lambda s: None, pages_per_batch=1))
+    outcome = warehouse.run(
+        ["o/r"], collector=partial(collect, sleep=lambda s: None, pages_per_batch=1)
+    )
     assert outcome.status == "ok", outcome.message
     assert warehouse.keys("github_issues", "id") == sorted(i["id"] for i in repo.issues)
     comments = sorted(c["id"] for c in repo.issue_comments)
@@ -119,7 +132,9 @@ def test_a_failed_stream_keeps_its_committed_pages_and_resumes(github, warehouse
             server.hooks.clear()
 
     server.hooks.append(arm)
-    failed = warehouse.run(["o/r"], collector=partial(collect, sleep=lambda s: None, pages_per_batch=1))
+    failed = warehouse.run(
+        ["o/r"], collector=partial(collect, sleep=lambda s: None, pages_per_batch=1)
+    )
     assert failed.status == "failed" and "/repositories/6/issues" in failed.message
     assert warehouse.count("github_issues") == 100
     server.faults.clear()
