@@ -28,6 +28,7 @@ commented as (
 committed as (
     select repo_key, person, 'commit' as action, authored_at as occurred_at, is_bot, provenance
     from stg_github__commits
+    where person is not null  -- neither a login nor a name: nobody to count
 ),
 
 unioned as (

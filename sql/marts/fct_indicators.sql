@@ -7,6 +7,10 @@ unioned as (
     union all
     select * from int_indicators_gh_factors
     union all
+    select * from int_indicators_gh_flow
+    union all
+    select * from int_indicators_gh_inactive
+    union all
     select * from int_indicators_hub_derivatives
     union all
     select * from int_indicators_dc

@@ -1,31 +1,72 @@
 -- grain: one row per commit per repository (default branch)
--- person: the linked GitHub login, else 'git:' + the lower-cased author name (the email address is
--- never kept, so the name is the only key a commit without a login has).
+-- Where the API and the demo's git history both hold a sha, the API row wins and git history fills
+-- what the API lacks. person: the linked GitHub login; else the one login the same author name
+-- has on linked commits; else 'git:' + the lower-cased author name (the email address is never
+-- kept, so the name is the only key an unlinked commit has).
 with
 
 source as (
     select * from raw.github_commits
 ),
 
+api as (
+    select * from source where provenance = 'api'
+),
+
+other as (
+    select * from source
+    where provenance <> 'api'
+    qualify row_number() over (partition by lower(repo), sha order by provenance) = 1
+),
+
+combined as (
+    select
+        coalesce(api.repo, other.repo) as repo,
+        coalesce(api.sha, other.sha) as sha,
+        coalesce(api.author_login, other.author_login) as author_login,
+        coalesce(api.author_name, other.author_name) as author_name,
+        coalesce(api.author_email_domain, other.author_email_domain) as author_email_domain,
+        coalesce(api.authored_at, other.authored_at) as authored_at,
+        coalesce(api.committed_at, other.committed_at) as committed_at,
+        coalesce(api.is_merge, other.is_merge) as is_merge,
+        coalesce(api.pr_number, other.pr_number) as pr_number,
+        coalesce(api.pr_login, other.pr_login) as pr_login,
+        coalesce(api.is_bot, false) or coalesce(other.is_bot, false) as is_bot,
+        coalesce(api.provenance, other.provenance) as provenance
+    from api
+    full join other on lower(other.repo) = lower(api.repo) and other.sha = api.sha
+),
+
+named_logins as (
+    -- an author name that linked commits tie to exactly one login
+    select lower(trim(author_name)) as name_key, min(author_login) as login
+    from combined
+    where author_login is not null and nullif(trim(author_name), '') is not null
+    group by lower(trim(author_name))
+    having count(distinct author_login) = 1
+),
+
 renamed as (
     select
-        lower(repo) as repo_key,
-        repo,
-        sha,
-        author_login,
-        coalesce(author_login, 'git:' || lower(trim(author_name))) as person,
-        nullif(lower(trim(author_email_domain)), '') as email_domain,
-        authored_at,
-        committed_at,
-        is_merge,
-        pr_number,
-        pr_login,
-        is_bot
-            or coalesce(author_login, author_name, '') like '%[bot]'
-            or lower(coalesce(author_login, '')) in ('web-flow', 'ghost') as is_bot,
-        provenance
-    from source
-    where authored_at is not null
+        lower(combined.repo) as repo_key,
+        combined.repo,
+        combined.sha,
+        combined.author_login,
+        coalesce(combined.author_login, named_logins.login, 'git:' || lower(trim(combined.author_name)))
+            as person,
+        nullif(lower(trim(combined.author_email_domain)), '') as email_domain,
+        combined.authored_at,
+        combined.committed_at,
+        combined.is_merge,
+        combined.pr_number,
+        combined.pr_login,
+        combined.is_bot
+            or coalesce(combined.author_login, combined.author_name, '') like '%[bot]'
+            or lower(coalesce(combined.author_login, '')) in ('web-flow', 'ghost') as is_bot,
+        combined.provenance
+    from combined
+    left join named_logins on named_logins.name_key = lower(trim(combined.author_name))
+    where combined.authored_at is not null
 )
 
 select * from renamed

@@ -70,7 +70,9 @@ create table if not exists github_commits (
     is_bot                boolean not null default false,
     provenance            varchar not null default 'api',
     run_id                varchar,
-    primary key (repo, sha)
+    -- provenance is part of the key: a collected (api) row and the demo's git-history row of the
+    -- same sha both stay; stg_github__commits combines them (the api row wins)
+    primary key (repo, sha, provenance)
 );
 
 create table if not exists github_releases (
