@@ -61,7 +61,7 @@ class RepoData:
 
 def generate(full_name: str, repo_id: int, *, items: int, comments: int, seed: int = 0,
              commits: int = 50, releases: int = 3, start: datetime | None = None,
-             days: int = 400) -> RepoData:  # fmt: skip
+             days: int = 400, leavers: int = 0) -> RepoData:  # fmt: skip
     """A repository with `items` issues+PRs and `comments` issue and review comments in all."""
     rng = random.Random(f"{full_name}-{seed}")
     start = start or datetime(2023, 1, 1, tzinfo=UTC)
@@ -91,8 +91,13 @@ def generate(full_name: str, repo_id: int, *, items: int, comments: int, seed: i
         for r in repo.reviews[pr["number"]]:
             if "submitted_at" in r:
                 _bump(pr, r["submitted_at"])
-    repo.commits = sorted((_commit(rng, repo, k, rng.choice(people), at()) for k in range(commits)),
-                          key=lambda c: c["commit"]["committer"]["date"], reverse=True)  # fmt: skip
+    made = [_commit(rng, repo, k, rng.choice(people), at()) for k in range(commits)]
+    for k in range(leavers):  # people who commit a few times early on, then go quiet
+        leaver = user(f"leaver{k}", 5000 + k)
+        early = lambda: start + timedelta(seconds=rng.randrange(90 * 86400))  # noqa: E731
+        for _ in range(rng.randrange(2, 6)):
+            made.append(_commit(rng, repo, len(made), leaver, early()))
+    repo.commits = sorted(made, key=lambda c: c["commit"]["committer"]["date"], reverse=True)
     repo.releases = [_release(repo, repo_id * 100 + k, people[0], at()) for k in range(releases)]
     repo.releases.sort(key=lambda r: r["created_at"], reverse=True)
     return repo
