@@ -9,6 +9,7 @@ requests (ETag -> 304) are explicit, and every wait goes through an injectable `
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ class GitHubClient:
         self.retries = retries
         self.backoff = backoff
         self.rate_reset: float | None = None
-        self.session = session or requests.Session()
+        self.session = session or _session(self.base_url)
         self.session.headers.update({
             "Accept": "application/vnd.github+json",
             "X-GitHub-Api-Version": "2022-11-28",
@@ -206,6 +207,19 @@ class _Redirect:
 class _Retry:
     why: str
     wait: float | None = None
+
+
+def _session(base_url: str) -> requests.Session:
+    """A session that reads proxy and CA settings from the environment once, not per request.
+
+    (requests re-scans os.environ for proxies on every call: about 1 ms of CPU each, more than
+    parsing a 100-item page.)
+    """
+    session = requests.Session()
+    session.proxies = requests.utils.get_environ_proxies(base_url)
+    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    session.trust_env = False
+    return session
 
 
 def _path(url: str) -> str:

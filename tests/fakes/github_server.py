@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fakes.github_data import RepoData, generate
+from fakes.github_data import RepoData, generate, minimum_calls
 
 SECONDARY = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
@@ -295,7 +295,10 @@ def main() -> None:
         for k in range(args.repos)
     ]  # fmt: skip
     server = FakeGitHub(repos, rate_limit=1_000_000).start()
-    print(f"PORT {server.httpd.server_address[1]}", flush=True)
+    items = sum(r.all_items() + len(r.commits) + len(r.releases) for r in repos)
+    items += sum(1 for r in repos for v in r.reviews.values() for x in v if "submitted_at" in x)
+    floor = sum(minimum_calls(r) for r in repos)
+    print(f"PORT {server.httpd.server_address[1]} MINIMUM {floor} ITEMS {items}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
