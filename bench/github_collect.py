@@ -72,7 +72,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             con = connect(Path(tmp) / "raw.duckdb")
             cpu_full, wall_full = time.process_time(), time.perf_counter()
-            full = run_collection(con, project, "github", collect, progress=False, warn=lambda m: None)
+            full = run_collection(
+                con, project, "github", collect, progress=False, warn=lambda m: None
+            )
             cpu_full, wall_full = time.process_time() - cpu_full, time.perf_counter() - wall_full
             again = run_collection(con, project, "github", collect, progress=False)
             con.close()
@@ -80,17 +82,28 @@ def main() -> None:
         server.terminate()
         server.wait()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"data: 2 repositories, {args.items:,} issues+PRs, {args.comments:,} comments; "
-          f"{served:,} items served in all (with reviews, commits, releases)")
+    print(
+        f"data: 2 repositories, {args.items:,} issues+PRs, {args.comments:,} comments; "
+        f"{served:,} items served in all (with reviews, commits, releases)"
+    )
     print(f"items collected: {items:,}")
-    print(f"API calls: {calls:,} vs minimum {floor:,} (+{(calls - floor) / floor:.1%}; target < 5%)")
-    print(f"collector alone: {cpu:.2f} s CPU = {cpu / items * 1e6:.1f} µs per item "
-          f"(target < 100 µs); {wall:.1f} s wall")
-    print(f"with DuckDB storage: {cpu_full:.2f} s CPU = {cpu_full / items * 1e6:.1f} µs per item; "
-          f"{wall_full:.1f} s wall; {full.api_calls:,} calls, status {full.status}")
+    print(
+        f"API calls: {calls:,} vs minimum {floor:,} (+{(calls - floor) / floor:.1%}; target < 5%)"
+    )
+    print(
+        f"collector alone: {cpu:.2f} s CPU = {cpu / items * 1e6:.1f} µs per item "
+        f"(target < 100 µs); {wall:.1f} s wall"
+    )
+    print(
+        f"with DuckDB storage: {cpu_full:.2f} s CPU = {cpu_full / items * 1e6:.1f} µs per item; "
+        f"{wall_full:.1f} s wall; {full.api_calls:,} calls, status {full.status}"
+    )
     print(f"peak memory: {peak_mb:.0f} MB (target < 500 MB)")
-    print(f"re-run with nothing new: {again.api_calls} calls for {len(REPOS)} repositories x 6 streams "
-          f"(target {len(REPOS) * 6})")
+    print(
+        f"re-run with nothing new: {again.api_calls} calls for {len(REPOS)} repositories "
+        "x 6 streams "
+        f"(target {len(REPOS) * 6})"
+    )
 
 
 if __name__ == "__main__":

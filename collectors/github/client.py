@@ -90,7 +90,7 @@ class GitHubClient:
         return f"{url}?{urlencode(params)}" if params else url
 
     def get(self, path: str, params: dict | None = None, *, etag: str | None = None) -> Page:
-        """GET with retries: a 200 Page with parsed JSON, or a 304 Page when `etag` still matches."""
+        """GET with retries: a 200 Page with parsed JSON, or a 304 Page when `etag` matches."""
         url = self.url(path, params)
         failures = 0
         while True:
@@ -190,7 +190,8 @@ class GitHubClient:
     def _pause(self, seconds: float, url: str, why: str) -> None:
         if self.max_wait is not None and seconds > self.max_wait:
             raise RateLimitWaitTooLong(
-                f"GET {_path(url)}: {why}; waiting {seconds:.0f} s would exceed --max-wait {self.max_wait:g} s"
+                f"GET {_path(url)}: {why}; waiting {seconds:.0f} s would exceed "
+                f"--max-wait {self.max_wait:g} s"
             )
         if seconds >= 5:
             until = datetime.fromtimestamp(self.clock() + seconds, UTC).strftime("%H:%M:%S UTC")
@@ -217,7 +218,9 @@ def _session(base_url: str) -> requests.Session:
     """
     session = requests.Session()
     session.proxies = requests.utils.get_environ_proxies(base_url)
-    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    session.verify = (
+        os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    )
     session.trust_env = False
     return session
 

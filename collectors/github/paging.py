@@ -75,7 +75,7 @@ def link_pages(
 
 
 def grouped(pages: Iterator[tuple[list, bool]], size: int) -> Iterator[tuple[list, bool]]:
-    """Pages joined `size` at a time (one transaction each), each group flagged when it is the last."""
+    """Pages joined `size` at a time (one transaction each), the last group flagged as such."""
     group, count = [], 0
     for items, last in pages:
         group.extend(items)

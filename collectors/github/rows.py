@@ -1,4 +1,4 @@
-"""GitHub list payloads -> raw-table rows. Reads only keys present in list payloads (no per-item GET).
+"""GitHub list payloads -> raw-table rows, reading only keys list payloads hold (no per-item GET).
 
 Rows keep the repository name as configured in projects.toml, whatever GitHub calls it now.
 """
@@ -66,7 +66,8 @@ def comment_row(repo: str, kind: str, it: dict) -> dict:
     """An issue comment (number from issue_url) or a review comment (from pull_request_url)."""
     url = it.get("issue_url") if kind == "issue_comment" else it.get("pull_request_url")
     return {
-        "kind": kind, "id": it["id"], "repo": repo, "number": _number(url), **_author(it.get("user")),
+        "kind": kind, "id": it["id"], "repo": repo, "number": _number(url),
+        **_author(it.get("user")),
         "author_association": it.get("author_association"), "created_at": ts(it["created_at"]),
         "updated_at": ts(it.get("updated_at")), "review_state": None, "provenance": "api",
     }  # fmt: skip

@@ -42,22 +42,26 @@ def repository(run: RepoRun) -> Iterator[Batch]:
     scope = run.scope("repo")
     saved_id, etag = run.ctx.cursor(scope)
     hops = len(run.client.redirected)
-    page = run.client.get(f"/repos/{run.name}", etag=etag if saved_id else None)
+    # once the numeric id is known, ask by id: a renamed repository then costs no 301 per run
+    path = f"/repositories/{saved_id}" if saved_id else f"/repos/{run.name}"
+    page = run.client.get(path, etag=etag if saved_id else None)
     if page.status == 304:
         run.repo_id = int(saved_id)
+        current = run.name
     else:
         run.repo_id = page.data["id"]
         current = page.data.get("full_name") or run.name
-        if current.lower() != run.name.lower():
-            run.ctx.warn(f"github: {run.name} is now {current}; rows stay under {run.name}")
-        elif len(run.client.redirected) > hops:
-            run.ctx.warn(f"github: {run.name} answered with a redirect; followed it")
+    if current.lower() != run.name.lower():
+        run.ctx.warn(f"github: {run.name} is now {current}; rows stay under {run.name}")
+    elif len(run.client.redirected) > hops:
+        run.ctx.warn(f"github: {run.name} has moved (redirected); rows stay under {run.name}")
+    if page.status == 200:
         yield Batch({"github_repos": [rows.repo_row(run.name, page.data)]},
                     Cursor(scope, str(run.repo_id), page.etag))  # fmt: skip
 
 
 def issues(run: RepoRun) -> Iterator[Batch]:
-    """Issues and PRs, one stream; each page carries the reviews of its PRs updated since last run."""
+    """Issues and PRs, one stream; a page carries the reviews of its PRs updated since last run."""
     scope = run.scope("issues")
     cursor, etag = run.ctx.cursor(scope)
     path, params = f"{run.base}/issues", {"state": "all"}
@@ -124,8 +128,8 @@ def commits(run: RepoRun) -> Iterator[Batch]:
         for items, done in grouped(pages, run.pages_per_batch):
             high = max([high or "", *(d for it in items if (d := _committed(it)))]) or None
             bar.advance(len(items))
-            yield Batch({"github_commits": [rows.commit_row(run.name, it) for it in items]},
-                        Cursor(scope, high, first.etag) if done else Cursor(scope, cursor))  # fmt: skip
+            found = [rows.commit_row(run.name, it) for it in items]
+            yield Batch({"github_commits": found}, _final(scope, cursor, high, first.etag, done))
 
 
 def _committed(item: dict) -> str | None:
@@ -147,8 +151,15 @@ def releases(run: RepoRun) -> Iterator[Batch]:
                 or None
             )
             bar.advance(len(items))
-            yield Batch({"github_releases": [rows.release_row(run.name, it) for it in items]},
-                        Cursor(scope, high, first.etag) if done else Cursor(scope, cursor))  # fmt: skip
+            found = [rows.release_row(run.name, it) for it in items]
+            yield Batch({"github_releases": found}, _final(scope, cursor, high, first.etag, done))
+
+
+def _final(
+    scope: str, cursor: str | None, high: str | None, etag: str | None, done: bool
+) -> Cursor:
+    """Newest-first streams: the cursor stays put until the last page is stored."""
+    return Cursor(scope, high, etag) if done else Cursor(scope, cursor)
 
 
 def _conditional(run: RepoRun, endpoint: str, params: dict, etag: str | None):

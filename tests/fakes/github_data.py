@@ -79,7 +79,8 @@ def generate(full_name: str, repo_id: int, *, items: int, comments: int, seed: i
         author = item["user"] if rng.random() < 0.15 else rng.choice(people)  # some self-replies
         when = _after(rng, item["created_at"])
         repo_comments = repo.review_comments if review else repo.issue_comments
-        repo_comments.append(_comment(repo, repo_id * 10_000_000 + k, item, author, association, when,
+        cid = repo_id * 10_000_000 + k
+        repo_comments.append(_comment(repo, cid, item, author, association, when,
                                       review=bool(review)))  # fmt: skip
         _bump(item, when)
     for k, pr in enumerate(prs):
@@ -151,7 +152,8 @@ def _comment(repo, cid, item, author, association, when, *, review: bool) -> dic
         return {**base, "url": f"{API}/repos/{repo.full_name}/pulls/comments/{cid}",
                 "pull_request_review_id": cid + 1, "diff_hunk": "@@ -1,3 +1,4 @@", "path": "a.py",
                 "commit_id": "0" * 40, "line": 3, "side": "RIGHT",
-                "pull_request_url": f"{API}/repos/{repo.full_name}/pulls/{item['number']}"}  # fmt: skip
+                "pull_request_url": f"{API}/repos/{repo.full_name}/pulls/{item['number']}",
+                }  # fmt: skip
     return {**base, "url": f"{API}/repos/{repo.full_name}/issues/comments/{cid}",
             "issue_url": item["url"], "performed_via_github_app": None}  # fmt: skip
 
@@ -188,7 +190,8 @@ def _commit(rng, repo: RepoData, k: int, author: dict, when: datetime) -> dict:
 
 def _release(repo: RepoData, rid: int, author: dict, when: datetime) -> dict:
     return {
-        "url": f"{API}/repos/{repo.full_name}/releases/{rid}", "id": rid, "tag_name": f"v{rid % 100}",
+        "url": f"{API}/repos/{repo.full_name}/releases/{rid}", "id": rid,
+        "tag_name": f"v{rid % 100}",
         "target_commitish": "main", "name": f"Release {rid % 100}", "draft": False,
         "prerelease": False, "created_at": iso(when), "published_at": iso(when), "author": author,
         "assets": [], "body": BODY[:80],
@@ -205,7 +208,8 @@ def minimum_calls(repo: RepoData) -> int:
     1 for the repository, pages of issues+PRs, of issue comments, of review comments, of commits and
     of releases, and one reviews page per PR (REST has no repository-level reviews endpoint)."""
     return (1 + pages(len(repo.issues)) + pages(len(repo.issue_comments))
-            + pages(len(repo.review_comments)) + pages(len(repo.commits)) + pages(len(repo.releases))
+            + pages(len(repo.review_comments)) + pages(len(repo.commits))
+            + pages(len(repo.releases))
             + sum(pages(len(r)) for r in repo.reviews.values()))  # fmt: skip
 
 

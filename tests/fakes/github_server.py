@@ -1,7 +1,8 @@
 """A local fake of GitHub's REST API for collector tests and benchmarks.
 
 Speaks the real shapes: list payloads, `Link` pagination with its own http://127.0.0.1:PORT, the
-`since`/`sort`/`direction`/`state`/`per_page`/`page` parameters, X-RateLimit-* headers, weak ETags with
+`since`/`sort`/`direction`/`state`/`per_page`/`page` parameters, X-RateLimit-* headers, weak ETags
+with
 304s (which, as on GitHub, spend no rate limit), 403 once the limit is spent, a renamed repository's
 301 to /repositories/{id}, and scripted faults: 502, truncated JSON, 403 and 429 with Retry-After,
 a plain 403, slow answers. Records every request for call-count assertions.
@@ -267,7 +268,8 @@ def _handler(server: FakeGitHub):
             rate = server.rate
             for name, value in {
                 "X-RateLimit-Limit": rate.limit, "X-RateLimit-Remaining": max(rate.remaining, 0),
-                "X-RateLimit-Reset": rate.reset, "X-RateLimit-Used": rate.limit - max(rate.remaining, 0),
+                "X-RateLimit-Reset": rate.reset,
+                "X-RateLimit-Used": rate.limit - max(rate.remaining, 0),
                 "X-RateLimit-Resource": "core", **extra, "Content-Length": len(body),
             }.items():  # fmt: skip
                 self.send_header(name, str(value))

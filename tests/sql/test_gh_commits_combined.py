@@ -10,7 +10,10 @@ def t(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def row(sha, provenance, *, login=None, name=None, domain=None, at=t(2024, 1, 10)):
+JAN_10 = t(2024, 1, 10)
+
+
+def row(sha, provenance, *, login=None, name=None, domain=None, at=JAN_10):
     return {"repo": "o/r", "sha": sha, "author_login": login, "author_name": name,
             "author_email_domain": domain, "authored_at": at, "provenance": provenance}  # fmt: skip
 
@@ -32,7 +35,8 @@ ROWS = [
 def test_one_commit_per_sha_api_first(tmp_path):
     con = build_over(tmp_path, {"github_commits": ROWS}, [project(github_repos=["o/r"])])
     commits = con.execute(
-        "select person, count(*) from fct_activity where action = 'commit' group by person order by 1"
+        "select person, count(*) from fct_activity where action = 'commit' "
+        "group by person order by 1"
     ).fetchall()
     # a1 counted once; a2 resolved to alice; bob unlinked; carol from the API
     assert commits == [("alice", 2), ("carol", 1), ("git:bob b", 2)]

@@ -39,7 +39,9 @@ def comment(cid, number, login, at, kind="issue_comment", bot=False):
 
 
 ISSUES = [
-    issue(1, "alice", "NONE", t(2024, 1, 5, 10), pr=True, closed=t(2024, 1, 10), merged=t(2024, 1, 10)),
+    issue(
+        1, "alice", "NONE", t(2024, 1, 5, 10), pr=True, closed=t(2024, 1, 10), merged=t(2024, 1, 10)
+    ),
     issue(2, "bob", "MEMBER", t(2024, 1, 6), pr=True, closed=t(2024, 2, 3)),
     issue(3, "dependabot[bot]", "NONE", t(2024, 1, 7), pr=True, closed=t(2024, 1, 8), bot=True),
     issue(4, "carol", "CONTRIBUTOR", t(2024, 1, 10), closed=t(2024, 1, 20)),

@@ -29,10 +29,12 @@ def said(cid, login, at, kind="issue_comment", number=1):
 def test_new_active_and_retained_people(tmp_path):
     rows = {
         # alice first shows up in December 2023 (first_seen before January), then Jan and Feb
-        "github_commits": [commit("a0", "alice", t(2023, 12, 20)), commit("a1", "alice", t(2024, 1, 3)),
+        "github_commits": [commit("a0", "alice", t(2023, 12, 20)),
+                           commit("a1", "alice", t(2024, 1, 3)),
                            commit("b0", "renovate[bot]", t(2024, 1, 4)),
                            commit("b1", "renovate[bot]", t(2024, 2, 4))],
-        "github_issues": [opened(1, "bob", t(2024, 1, 9)), opened(2, "carol", t(2024, 3, 1), repo="o/s")],
+        "github_issues": [opened(1, "bob", t(2024, 1, 9)),
+                          opened(2, "carol", t(2024, 3, 1), repo="o/s")],
         "github_comments": [said(1, "alice", t(2024, 2, 2), kind="review", number=2),
                             said(2, "dependabot[bot]", t(2024, 3, 2))],
     }  # fmt: skip
@@ -67,7 +69,10 @@ def test_inactive_contributors_count_in_the_month_of_their_last_activity(tmp_pat
         commit("e3", "erin", t(2024, 1, 15)),
     ]  # fmt: skip
     issues = [opened(1, "carol", t(2023, 3, 1)), opened(2, "carol", t(2023, 3, 5))]
-    comments = [said(1, "carol", t(2023, 3, 10)), said(2, "carol", t(2023, 3, 10, 1), kind="review")]
+    comments = [
+        said(1, "carol", t(2023, 3, 10)),
+        said(2, "carol", t(2023, 3, 10, 1), kind="review"),
+    ]
     con = build_over(tmp_path, {"github_commits": rows, "github_issues": issues,
                                 "github_comments": comments},
                      [project(github_repos=["o/r", "o/s"])])  # fmt: skip

@@ -54,7 +54,7 @@ class Warehouse:
         return sorted(r[0] for r in self.con.execute(f"select {key} from {table}").fetchall())
 
     def snapshot(self) -> dict[str, list]:
-        """Every row of every GitHub table, run stamps included: equal snapshots = nothing changed."""
+        """Every row of every GitHub table, run stamps included: equal means nothing changed."""
         return {
             t: sorted(map(repr, self.con.execute(f"select * from {t}").fetchall())) for t in TABLES
         }

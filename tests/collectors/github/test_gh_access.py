@@ -25,6 +25,10 @@ def test_a_renamed_repository_is_followed_and_rows_keep_the_configured_name(gith
     assert [w for w in warehouse.warnings if "o/old" in w] == [
         "github: o/old is now neworg/newname; rows stay under o/old"
     ]
+    # the next run asks by the saved id: no redirect, one call per unchanged stream
+    seen = len(server.requests)
+    assert warehouse.run(["o/old"]).api_calls == 6
+    assert 301 not in {r.status for r in server.requests[seen:]}
 
 
 def test_what_the_token_cannot_see_is_skipped_with_one_line(github, warehouse):

@@ -46,7 +46,8 @@ def test_merged_at_comes_from_the_list_payload(github, warehouse):
         i["number"]: i["pull_request"]["merged_at"] for i in repo.issues if "pull_request" in i
     }
     stored = dict(warehouse.con.execute(
-        "select number, strftime(merged_at, '%Y-%m-%dT%H:%M:%SZ') from github_issues where is_pull_request"
+        "select number, strftime(merged_at, '%Y-%m-%dT%H:%M:%SZ') from github_issues "
+        "where is_pull_request"
     ).fetchall())  # fmt: skip
     assert stored == merged and any(merged.values())
 
@@ -55,10 +56,12 @@ def test_people_facts_are_kept(github, warehouse):
     repo = generate("o/r", 4, items=80, comments=120)
     github(repo)
     warehouse.run(["o/r"])
-    want = {i["id"]: (i["user"]["login"], i["author_association"], i["user"]["login"].endswith("[bot]"))
+    login = lambda i: i["user"]["login"]  # noqa: E731
+    want = {i["id"]: (login(i), i["author_association"], login(i).endswith("[bot]"))
             for i in repo.issues}  # fmt: skip
     got = {r[0]: r[1:] for r in warehouse.con.execute(
-        "select id, author_login, author_association, is_bot from github_issues").fetchall()}  # fmt: skip
+        "select id, author_login, author_association, is_bot from github_issues"
+    ).fetchall()}  # fmt: skip
     assert got == want
     assert warehouse.count("github_comments", "is_bot") > 0
 
@@ -77,7 +80,8 @@ def test_commits_keep_the_email_domain_only(github, warehouse):
     squashed = {int(c["commit"]["message"].rsplit("#", 1)[1].rstrip(")")): c["sha"]
                 for c in repo.commits if c["commit"]["message"].endswith(")")}  # fmt: skip
     parsed = dict(warehouse.con.execute(
-        "select pr_number, sha from github_commits where pr_number is not null").fetchall())  # fmt: skip
+        "select pr_number, sha from github_commits where pr_number is not null"
+    ).fetchall())  # fmt: skip
     assert parsed == squashed
 
 

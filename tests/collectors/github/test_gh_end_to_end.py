@@ -76,7 +76,9 @@ class Expected:
             mapped = names.get(name.strip().lower(), set())
             person = linked or (min(mapped) if len(mapped) == 1 else f"git:{name.strip().lower()}")
             domain = c["commit"]["author"]["email"].rsplit("@", 1)[1].lower()
-            out.append((person, domain, when(c["commit"]["author"]["date"]), bot(c["author"], name)))
+            out.append(
+                (person, domain, when(c["commit"]["author"]["date"]), bot(c["author"], name))
+            )
         return out
 
     def first_response(self, repo, item):
@@ -105,7 +107,8 @@ class Expected:
             "gh_pr_acceptance_ratio": ratio(
                 sum(1 for i in closed_prs if i["pull_request"]["merged_at"]), len(closed_prs)),
             "gh_pr_closure_ratio": ratio(len(closed_prs), len(prs)),
-            "gh_issue_closure_ratio": ratio(sum("pull_request" not in i for i in closed), len(issues)),
+            "gh_issue_closure_ratio": ratio(
+                sum("pull_request" not in i for i in closed), len(issues)),
             "gh_ttfr_median_hours": statistics.median(waits) if waits else None,
             "gh_unanswered_share": ratio(len(opened) - answered, len(opened)),
             **self.people_values(m),
@@ -115,7 +118,9 @@ class Expected:
     def people_values(self, m: str) -> dict:
         active = {p for p, at in self.people if month(at) == m}
         before = {p for p, at in self.people if month(at) == _previous(m)}
-        firsts = Counter(month(min(at for q, at in self.people if q == p)) for p in {p for p, _ in self.people})
+        firsts = Counter(
+            month(min(at for q, at in self.people if q == p)) for p in {p for p, _ in self.people}
+        )
         counts = Counter(p for p, _ in self.people)
         last = {p: max(at for q, at in self.people if q == p) for p in counts}
         gone = sum(1 for p, at in last.items() if counts[p] >= 3 and month(at) == m
@@ -129,7 +134,11 @@ class Expected:
 
     def factors(self, m: str) -> dict:
         end = datetime.combine(date.fromisoformat(_next(m) + "-01"), datetime.min.time(), UTC)
-        window = [(p, d) for p, d, at, b in self.commits if not b and end - timedelta(days=365) <= at < end]
+        window = [
+            (p, d)
+            for p, d, at, b in self.commits
+            if not b and end - timedelta(days=365) <= at < end
+        ]
         people = Counter(p for p, _ in window)
         orgs = Counter(d for _, d in window if d not in PERSONAL)
         return {"contributor_absence_factor": _factor(people), "elephant_factor": _factor(orgs)}
@@ -162,8 +171,10 @@ def _previous(m: str) -> str:
 
 
 def test_collect_build_metrics_gives_every_pinned_github_indicator(github, tmp_path, capsys):
-    repos = [generate("llm/train", 21, items=160, comments=420, seed=7, commits=120, leavers=4),
-             generate("llm/eval", 22, items=90, comments=150, seed=8, commits=60, leavers=2)]  # fmt: skip
+    repos = [
+        generate("llm/train", 21, items=160, comments=420, seed=7, commits=120, leavers=4),
+        generate("llm/eval", 22, items=90, comments=150, seed=8, commits=60, leavers=2),
+    ]
     github(*repos)
     config = tmp_path / "projects.toml"
     config.write_text(
@@ -184,6 +195,8 @@ def test_collect_build_metrics_gives_every_pinned_github_indicator(github, tmp_p
     # the data exercises every indicator: each has a non-zero, non-null value somewhere
     for m in expected.months:
         want = expected.values(m)
-        assert {k: got[m].get(k) for k in want} == pytest.approx(want, abs=1e-5), m  # metrics rounds
+        assert {k: got[m].get(k) for k in want} == pytest.approx(want, abs=1e-5), (
+            m
+        )  # metrics rounds
     silent = [k for k in expected.values(expected.months[5]) if not any(got[m].get(k) for m in got)]
     assert silent == []

@@ -36,7 +36,8 @@ def test_cursors_are_saved_per_repository_and_stream(github, warehouse):
         ).fetchall()
     }
     assert scopes == {f"o/a:{s}" for s in
-                      ("repo", "issues", "issue_comments", "review_comments", "commits", "releases")}  # fmt: skip
+                      ("repo", "issues", "issue_comments", "review_comments", "commits",
+                       "releases")}  # fmt: skip
 
 
 def test_new_activity_is_fetched_since_the_cursor_minus_two_days(github, warehouse):
