@@ -106,3 +106,30 @@ def test_an_item_updated_mid_crawl_skips_nothing(github, warehouse):
     server.hooks.append(touch_after_first_page)
     warehouse.run(["o/r"])
     assert warehouse.keys("github_issues", "id") == sorted(i["id"] for i in repo.issues)
+
+
+def test_a_page_sharing_one_timestamp_falls_back_to_page_numbers(github, warehouse):
+    repo = generate("o/r", 12, items=250, comments=0)
+    for item in repo.issues:  # a bulk edit: every item updated in the same second
+        item["updated_at"] = "2024-05-05T05:05:05Z"
+    server = github(repo)
+    warehouse.run(["o/r"])
+    assert warehouse.keys("github_issues", "id") == sorted(i["id"] for i in repo.issues)
+    listing = [r.query.get("page", "1") for r in server.requests
+               if r.path.endswith("/issues") and r.query["direction"] == "asc"]  # fmt: skip
+    # since=None page 1; since=T page 1 (the same items: nothing older); then pages 2 and 3 at T
+    assert listing == ["1", "1", "2", "3"]
+
+
+def test_progress_shows_items_calls_and_rate_limit_per_stream(github, tmp_path, capsys):
+    from collectors.github import collect
+    from onramp.collect import run_collection
+    from sqlkit import project
+    from warehouse.db import connect
+
+    github(generate("o/r", 13, items=120, comments=30))
+    with connect(tmp_path / "raw.duckdb") as con:
+        run_collection(con, project(github_repos=["o/r"]), "github", collect, warn=print)
+    err = capsys.readouterr().err
+    assert "o/r issues" in err and "120 items" in err
+    assert "calls, rate limit left 4" in err
