@@ -25,6 +25,7 @@ from collectors.base import CollectionError, RateLimitWaitTooLong, RunStats
 from onramp.redact import redact
 
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
+MAX_REDIRECTS = 5
 SECONDARY_WAIT = 60.0  # GitHub: without Retry-After, wait at least a minute (github.md §6)
 
 
@@ -94,13 +95,16 @@ class GitHubClient:
     def get(self, path: str, params: dict | None = None, *, etag: str | None = None) -> Page:
         """GET with retries: a 200 Page with parsed JSON, or a 304 Page when `etag` matches."""
         url = self.url(path, params)
-        failures = 0
+        failures = hops = 0
         while True:
             self._wait_if_exhausted(url)
             outcome = self._attempt(url, etag)
             if isinstance(outcome, Page):
                 return outcome
             if isinstance(outcome, _Redirect):
+                hops += 1
+                if hops > MAX_REDIRECTS:
+                    raise CollectionError(f"GET {_path(url)}: more than {MAX_REDIRECTS} redirects")
                 url = outcome.url
                 continue
             failures += 1
@@ -147,6 +151,8 @@ class GitHubClient:
 
     def _redirect(self, url: str, location: str) -> _Redirect:
         target = urljoin(url, location)
+        if urlsplit(target).netloc != urlsplit(url).netloc:  # the token goes to GitHub only
+            raise CollectionError(f"GET {_path(url)}: redirected to another host; not followed")
         if not urlsplit(target).query and urlsplit(url).query:
             target = f"{target}?{urlsplit(url).query}"  # keep state/since/per_page (github.md §8)
         self.redirected.append((_path(url), _path(target)))
@@ -155,7 +161,8 @@ class GitHubClient:
     def _limited(self, status: int, response: urllib3.BaseHTTPResponse, url: str) -> _Retry:
         retry_after = response.headers.get("Retry-After")
         if retry_after is not None:
-            return _Retry(f"HTTP {status} secondary rate limit", float(retry_after))
+            wait = float(retry_after) if retry_after.isdigit() else SECONDARY_WAIT
+            return _Retry(f"HTTP {status} secondary rate limit", wait)
         if response.headers.get("X-RateLimit-Remaining") == "0":
             self.stats.rate_limit_remaining = None  # the retry's wait is the wait for the reset
             return _Retry(f"HTTP {status} rate limit exhausted", self._until_reset())
