@@ -72,7 +72,9 @@ def issues(run: RepoRun) -> Iterator[Batch]:
     pages = keyset_pages(run.client, path, params, since_param(cursor))
     with run.bar("issues") as bar:
         for items, done in grouped(pages, run.pages_per_batch):
-            reviews = [r for it in items if _needs_reviews(it, cursor) for r in _reviews(run, it)]
+            reviews = [
+                r for it in items if _needs_reviews(it, cursor) for r in _reviews(run, it, bar)
+            ]
             high = max([high or "", *(it["updated_at"] for it in items[-1:])]) or None
             bar.advance(len(items))
             yield Batch(
@@ -87,8 +89,9 @@ def _needs_reviews(item: dict, cursor: str | None) -> bool:
     return "pull_request" in item and (cursor is None or item["updated_at"] > cursor)
 
 
-def _reviews(run: RepoRun, item: dict) -> list[dict]:
+def _reviews(run: RepoRun, item: dict, bar: StreamBar) -> list[dict]:
     number, found = item["number"], []
+    bar.advance(0)  # one call per PR: keep the call count moving on the bar
     try:
         for page in link_pages(run.client, f"{run.base}/pulls/{number}/reviews", {}):
             found += [r for it in page.data or [] if (r := rows.review_row(run.name, number, it))]
