@@ -141,3 +141,46 @@ def test_a_failed_stream_keeps_its_committed_pages_and_resumes(github, warehouse
     server.faults.clear()
     warehouse.run(["o/r"])
     assert warehouse.keys("github_issues", "id") == sorted(i["id"] for i in repo.issues)
+
+
+@pytest.mark.slow
+def test_a_collect_process_killed_with_sigkill_loses_and_duplicates_nothing(github, tmp_path):
+    """The real thing: `onramp collect` in its own process, SIGKILLed mid-stream, then re-run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from onramp.cli import main
+    from warehouse.db import connect
+
+    repo = generate("o/r", 14, items=900, comments=300)
+    server = github(repo)
+    config = tmp_path / "projects.toml"
+    config.write_text('[[project]]\nid = "p"\nname = "P"\norganizational_model = "company"\n'
+                      'github_repos = ["o/r"]\n')  # fmt: skip
+    args = ["collect", "--source", "github", "--no-progress", "--config", str(config),
+            "--db", str(tmp_path / "raw.duckdb")]  # fmt: skip
+    root = Path(__file__).resolve().parents[3]
+    child = subprocess.Popen([sys.executable, "-m", "onramp.cli", *args], cwd=root,
+                             env={**os.environ, "PYTHONPATH": str(root)},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    killed = []
+
+    def kill_mid_stream(request):  # 5 issue pages and their ~200 review calls are stored by then
+        if len(server.requests) == 300 and not killed:
+            os.kill(child.pid, signal.SIGKILL)
+            killed.append(True)
+
+    server.hooks.append(kill_mid_stream)
+    assert child.wait(timeout=60) == -signal.SIGKILL
+    with connect(tmp_path / "raw.duckdb") as con:
+        partial_rows = con.execute("select count(*) from github_issues").fetchone()[0]
+    assert 0 < partial_rows < 900
+    assert main(args) == 0
+    with connect(tmp_path / "raw.duckdb") as con:
+        ids = [r[0] for r in con.execute("select id from github_issues order by id").fetchall()]
+        said = con.execute("select count(*) from github_comments where kind <> 'review'").fetchone()
+    assert ids == sorted(i["id"] for i in repo.issues)
+    assert said[0] == len(repo.issue_comments) + len(repo.review_comments)
