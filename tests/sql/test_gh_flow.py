@@ -17,6 +17,7 @@ and a bot's), #2 carol +6 h (after bob's own), #4 alice +12 h, #7 carol +30 h, #
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from sqlkit import build_over, project, value
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from fakes.github_server import FakeGitHub
-from sqlkit import project
 
 from collectors.github import collect
 from onramp.collect import RunOutcome, run_collection
 from warehouse.db import connect
+
+from fakes.github_server import FakeGitHub
+from sqlkit import project
 
 TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
 

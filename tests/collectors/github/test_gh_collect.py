@@ -122,11 +122,11 @@ def test_a_page_sharing_one_timestamp_falls_back_to_page_numbers(github, warehou
 
 
 def test_progress_shows_items_calls_and_rate_limit_per_stream(github, tmp_path, capsys):
-    from sqlkit import project
-
     from collectors.github import collect
     from onramp.collect import run_collection
     from warehouse.db import connect
+
+    from sqlkit import project
 
     github(generate("o/r", 13, items=120, comments=30))
     with connect(tmp_path / "raw.duckdb") as con:

@@ -10,9 +10,10 @@ from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from fakes.github_data import generate
 
 from onramp.cli import main
+
+from fakes.github_data import generate
 
 PERSONAL = {
     "gmail.com", "googlemail.com", "users.noreply.github.com", "outlook.com", "hotmail.com",

@@ -4,9 +4,10 @@ stream, `--full`, and a run killed mid-stream that loses and duplicates nothing 
 from functools import partial
 
 import pytest
-from fakes.github_data import STREAMS, generate
 
 from collectors.github import collect
+
+from fakes.github_data import STREAMS, generate
 
 
 def test_a_second_run_with_nothing_new_costs_one_call_per_stream_and_changes_no_row(

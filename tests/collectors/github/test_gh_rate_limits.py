@@ -81,10 +81,10 @@ def test_rate_limit_left_is_tracked(github, warehouse):
     github(_small(), rate_limit=500)
     from functools import partial
 
-    from sqlkit import project
-
     from collectors.base import RunContext, RunStats
     from collectors.github import collect
+
+    from sqlkit import project
 
     stats = RunStats()
     ctx = RunContext(progress=False, stats=stats)

@@ -1,5 +1,5 @@
-"""gh_active_contributors, gh_new_contributors, contributor_retention and gh_inactive_contributors
-(DESIGN.md §4) on hand-built activity: issues, comments, reviews and commits of two repositories."""
+"""gh_inactive_contributors (DESIGN.md §4) on hand-built activity: issues, comments, reviews and
+commits of two repositories. (The other people indicators: test_contributor_people.py.)"""
 
 from datetime import UTC, datetime
 
@@ -24,29 +24,6 @@ def opened(number, login, at, repo="o/r"):
 def said(cid, login, at, kind="issue_comment", number=1):
     return {"kind": kind, "id": cid, "repo": "o/s", "number": number, "author_login": login,
             "created_at": at, "provenance": "api"}  # fmt: skip
-
-
-def test_new_active_and_retained_people(tmp_path):
-    rows = {
-        # alice first shows up in December 2023 (first_seen before January), then Jan and Feb
-        "github_commits": [commit("a0", "alice", t(2023, 12, 20)),
-                           commit("a1", "alice", t(2024, 1, 3)),
-                           commit("b0", "renovate[bot]", t(2024, 1, 4)),
-                           commit("b1", "renovate[bot]", t(2024, 2, 4))],
-        "github_issues": [opened(1, "bob", t(2024, 1, 9)),
-                          opened(2, "carol", t(2024, 3, 1), repo="o/s")],
-        "github_comments": [said(1, "alice", t(2024, 2, 2), kind="review", number=2),
-                            said(2, "dependabot[bot]", t(2024, 3, 2))],
-    }  # fmt: skip
-    con = build_over(tmp_path, rows, [project(github_repos=["o/r", "o/s"])])
-    # Dec {alice}; Jan {alice, bob}; Feb {alice}; Mar {carol}; bots never count
-    assert series(con, "p", "gh_active_contributors") == {
-        "2023-12": 1, "2024-01": 2, "2024-02": 1, "2024-03": 1}  # fmt: skip
-    assert series(con, "p", "gh_new_contributors") == {
-        "2023-12": 1, "2024-01": 1, "2024-02": 0, "2024-03": 1}  # fmt: skip
-    # retained / active the month before: Jan 1/1, Feb 1/2 (bob left), Mar 0/1
-    assert series(con, "p", "contributor_retention") == {
-        "2023-12": None, "2024-01": 1.0, "2024-02": 0.5, "2024-03": 0.0}  # fmt: skip
 
 
 def test_inactive_contributors_count_in_the_month_of_their_last_activity(tmp_path):
