@@ -300,7 +300,9 @@ def main() -> None:
     items = sum(r.all_items() + len(r.commits) + len(r.releases) for r in repos)
     items += sum(1 for r in repos for v in r.reviews.values() for x in v if "submitted_at" in x)
     floor = sum(minimum_calls(r) for r in repos)
-    print(f"PORT {server.httpd.server_address[1]} MINIMUM {floor} ITEMS {items}", flush=True)
+    prs = sum(len(r.reviews) for r in repos)
+    port = server.httpd.server_address[1]
+    print(f"PORT {port} MINIMUM {floor} ITEMS {items} PRS {prs}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
