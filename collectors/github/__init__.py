@@ -3,6 +3,17 @@
 `collect(project, ctx)` yields Batches for the raw tables of warehouse/schema/github.sql, repository
 by repository and stream by stream, each with the cursor to save once its rows are committed.
 Endpoint and token come from GITHUB_API_URL and GITHUB_TOKEN (DESIGN.md §2).
+
+Six streams per repository, each with its cursor `<repo>:<stream>` in sync_state:
+  repo             GET /repos/{o}/{r} (then /repositories/{id}), conditional on its ETag
+  issues           issues+PRs, state=all, by update ascending, `since`; merged_at from the list;
+                   each page brings the reviews of its PRs updated since the last run (1 GET/PR)
+  issue_comments   repository-level issue comments, `since`
+  review_comments  repository-level review comments, `since`
+  commits          default branch, `since`, newest first; conditional on page one's ETag
+  releases         newest first, down to the saved cursor; conditional on page one's ETag
+A `since` stream first asks for its newest item with the saved ETag: a 304 ends it in one request.
+Calls: 100 items a page, one probe per `since` stream, one reviews page per updated PR.
 """
 
 from __future__ import annotations
