@@ -1,8 +1,8 @@
 -- grain: one row per commit per repository (default branch)
 -- Where the API and the demo's git history both hold a sha, the API row wins and git history fills
--- what the API lacks. person: the linked GitHub login; else the one login the same author name
--- has on linked commits; else 'git:' + the lower-cased author name (the email address is never
--- kept, so the name is the only key an unlinked commit has).
+-- what the API lacks. person: the linked GitHub login; else 'git:' + the lower-cased author name
+-- (the email address is never kept, so the name is the only key an unlinked commit has). Names are
+-- never matched to logins: two people can share a name (reference/metrics.md §11).
 with
 
 source as (
@@ -37,23 +37,13 @@ combined as (
     full join other on lower(other.repo) = lower(api.repo) and other.sha = api.sha
 ),
 
-named_logins as (
-    -- an author name that linked commits tie to exactly one login
-    select lower(trim(author_name)) as name_key, min(author_login) as login
-    from combined
-    where author_login is not null and nullif(trim(author_name), '') is not null
-    group by lower(trim(author_name))
-    having count(distinct author_login) = 1
-),
-
 renamed as (
     select
         lower(combined.repo) as repo_key,
         combined.repo,
         combined.sha,
         combined.author_login,
-        coalesce(combined.author_login, named_logins.login, 'git:' || lower(trim(combined.author_name)))
-            as person,
+        coalesce(combined.author_login, 'git:' || lower(trim(combined.author_name))) as person,
         nullif(lower(trim(combined.author_email_domain)), '') as email_domain,
         combined.authored_at,
         combined.committed_at,
@@ -65,7 +55,6 @@ renamed as (
             or lower(coalesce(combined.author_login, '')) in ('web-flow', 'ghost') as is_bot,
         combined.provenance
     from combined
-    left join named_logins on named_logins.name_key = lower(trim(combined.author_name))
     where combined.authored_at is not null
 )
 

@@ -1,5 +1,5 @@
 """API commits and the demo's git-history commits of the same sha: one commit, the API row wins and
-git history fills what the API lacks; unlinked authors take the one login their name has."""
+git history fills what the API lacks; an unlinked author is never matched to a login by name."""
 
 from datetime import UTC, datetime
 
@@ -22,7 +22,7 @@ ROWS = [
     # a1 in both: the API knows the login, git history knows the email domain
     row("a1", "git-history", name="Alice A", domain="acme.org"),
     row("a1", "api", login="alice", name="Alice A"),
-    # a2 only in git history: 'Alice A' links to exactly one login, alice
+    # a2 only in git history: no login, and a shared name is no proof: 'git:alice a'
     row("a2", "git-history", name="Alice A", domain="acme.org"),
     # b1, b2: Bob never linked: a person of his own, 'git:bob b'
     row("b1", "git-history", name="Bob B", domain="uni.edu"),
@@ -38,10 +38,10 @@ def test_one_commit_per_sha_api_first(tmp_path):
         "select person, count(*) from fct_activity where action = 'commit' "
         "group by person order by 1"
     ).fetchall()
-    # a1 counted once; a2 resolved to alice; bob unlinked; carol from the API
-    assert commits == [("alice", 2), ("carol", 1), ("git:bob b", 2)]
-    assert value(con, "p", "2024-01", "gh_active_contributors") == 3
-    # people: alice 2, bob 2, carol 1 of 5: 2 is not more than 2.5, so two people are needed
+    # a1 counted once, as alice; a2 unlinked; bob unlinked; carol from the API
+    assert commits == [("alice", 1), ("carol", 1), ("git:alice a", 1), ("git:bob b", 2)]
+    assert value(con, "p", "2024-01", "gh_active_contributors") == 4
+    # people: bob 2, then 1 each, of 5: 2 is not more than 2.5, 3 is: two people are needed
     assert value(con, "p", "2024-01", "contributor_absence_factor") == 2
     # organisations: acme.org 2 (a1's domain filled from git history), uni.edu 2; gmail.com is
     # personal and leaves both sides: 2 of 4 is not more than half -> 2

@@ -65,17 +65,11 @@ class Expected:
         self.people = people
 
     def _commits(self, repos):
-        rows = [(c, r) for r in repos for c in r.commits]
-        names = defaultdict(set)
-        for c, _ in rows:
-            if c["author"]:
-                names[c["commit"]["author"]["name"].strip().lower()].add(c["author"]["login"])
         out = []
-        for c, _ in rows:
+        for c in (c for r in repos for c in r.commits):
             name = c["commit"]["author"]["name"]
-            linked = (c["author"] or {}).get("login")
-            mapped = names.get(name.strip().lower(), set())
-            person = linked or (min(mapped) if len(mapped) == 1 else f"git:{name.strip().lower()}")
+            # a commit's person is its linked login, else its author name: never matched by name
+            person = (c["author"] or {}).get("login") or f"git:{name.strip().lower()}"
             domain = c["commit"]["author"]["email"].rsplit("@", 1)[1].lower()
             out.append(
                 (person, domain, when(c["commit"]["author"]["date"]), bot(c["author"], name))
