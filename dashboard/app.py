@@ -1,4 +1,8 @@
-"""On-ramp dashboard: the router. Pages live in dashboard/views/, charts in dashboard/components/."""
+"""On-ramp dashboard: the router. Pages live in dashboard/views/, charts in dashboard/components/.
+
+The sidebar picks (project, period) are rendered here, on every run of every page, so they survive
+page switches; pages read them from st.session_state["selection"].
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `streamlit run` from any directory
 
+from dashboard.controls import sidebar  # noqa: E402
 from dashboard.data import is_published, published_file  # noqa: E402
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -23,8 +28,17 @@ if not is_published():
     )
     st.stop()
 
-pages = [
+PAGES = [
     st.Page(str(VIEWS / "compare.py"), title="Compare", icon="📊", url_path="compare", default=True),
     st.Page(str(VIEWS / "project.py"), title="Project", icon="🔎", url_path="project"),
+    st.Page(str(VIEWS / "dropoff.py"), title="Drop-off", icon="📉", url_path="drop-off"),
+    st.Page(str(VIEWS / "status.py"), title="Data status", icon="🗄️", url_path="status"),
 ]
-st.navigation(pages).run()
+page = st.navigation(PAGES)
+selection = sidebar()
+if selection is None:
+    st.title("On-ramp")
+    st.info("The published warehouse holds no project data yet: run `onramp collect` then `onramp build`.")
+    st.stop()
+st.session_state["selection"] = selection
+page.run()
