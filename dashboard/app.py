@@ -29,10 +29,10 @@ if not is_published():
     st.stop()
 
 PAGES = [
-    st.Page(str(VIEWS / "compare.py"), title="Compare", icon="📊", url_path="compare", default=True),
-    st.Page(str(VIEWS / "project.py"), title="Project", icon="🔎", url_path="project"),
-    st.Page(str(VIEWS / "dropoff.py"), title="Drop-off", icon="📉", url_path="drop-off"),
-    st.Page(str(VIEWS / "status.py"), title="Data status", icon="🗄️", url_path="status"),
+    st.Page(str(VIEWS / "compare.py"), title="Compare", icon=":material/compare_arrows:", url_path="compare", default=True),
+    st.Page(str(VIEWS / "project.py"), title="Project", icon=":material/travel_explore:", url_path="project"),
+    st.Page(str(VIEWS / "dropoff.py"), title="Drop-off", icon=":material/trending_down:", url_path="drop-off"),
+    st.Page(str(VIEWS / "status.py"), title="Data status", icon=":material/database:", url_path="status"),
 ]
 page = st.navigation(PAGES)
 selection = sidebar()

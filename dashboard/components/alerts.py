@@ -43,7 +43,7 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         .mark_circle(opacity=0.8)
         .encode(
             x=alt.X("yearmonth(month_start):T", title=None),
-            y=alt.Y("indicator_name:N", title=None),
+            y=alt.Y("indicator_name:N", title=None, axis=alt.Axis(labelLimit=260)),
             size=alt.Size("severity:Q", title="off its level by", legend=alt.Legend(format=".0%")),
             color=alt.Color("direction:N", title="went", scale=alt.Scale(
                 domain=["below", "above"], range=["#d62728", "#ff7f0e"])),

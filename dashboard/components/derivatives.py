@@ -59,7 +59,7 @@ def by_month_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(month_start):T", title=None),
+            x=alt.X("month:O", title=None),  # months with none are left out: bars stay readable
             y=alt.Y("sum(models):Q", title="new derivative models"),
             color=_relation_color(),
             tooltip=["month:N", "relation:N", alt.Tooltip("models:Q", title="new models")],
@@ -73,12 +73,12 @@ def by_base_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("base_id:N", title=None, sort="-x"),
+            y=alt.Y("base_id:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
             x=alt.X("sum(models):Q", title="derivative models"),
             color=_relation_color(),
             tooltip=[alt.Tooltip("base_id:N", title="base model"), "relation:N", "models:Q"],
         )
-        .properties(height=alt.Step(18))
+        .properties(height=alt.Step(20))
     )
 
 

@@ -38,13 +38,13 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("person:N", title=None, sort="-x"),
+            y=alt.Y("person:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
             x=alt.X("activities:Q", title="activities before going quiet"),
             color=alt.Color("platform:N", scale=alt.Scale(domain=["github", "hub", "discord"])),
             tooltip=["person:N", "platform:N", "activities:Q", "active_months:Q", "first_seen:N",
                      "last_seen:N", alt.Tooltip("days_quiet:Q", title="days quiet"), "last_action:N"],
         )
-        .properties(height=alt.Step(16))
+        .properties(height=alt.Step(20))
     )  # fmt: skip
 
 

@@ -52,7 +52,7 @@ def load(selection: Selection, indicators: list[Indicator], models: list[str]) -
 def chart(frame: pd.DataFrame, indicator_names: list[str], project_names: list[str]) -> alt.Chart:
     base = alt.Chart(frame).encode(
         x=alt.X("indicator_name:N", title=None, sort=indicator_names, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("name:N", title=None, sort=project_names),
+        y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("rank:Q", title="rank (1 = best)", scale=alt.Scale(scheme="greens", reverse=True)),

@@ -38,13 +38,13 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame.head(15))
         .mark_bar()
         .encode(
-            y=alt.Y("item:N", title=None, sort="-x"),
+            y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X("days_waiting:Q", title="days without an answer"),
             color=alt.Color("kind:N", scale=alt.Scale(domain=KINDS)),
             tooltip=["item:N", "title:N", "kind:N", "author:N", "opened:N",
                      alt.Tooltip("days_waiting:Q", title="days waiting")],
         )
-        .properties(height=alt.Step(18))
+        .properties(height=alt.Step(20))
     )  # fmt: skip
 
 

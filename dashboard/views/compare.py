@@ -27,7 +27,15 @@ chosen = st.multiselect("Organisational models", models, default=models, key="co
 if not chosen:
     empty("Pick at least one organisational model above.")
     st.stop()
-compare_table.render(selection, keys, chosen)
+filled = set(query("select distinct indicator from fct_indicators where value is not null")["indicator"])
+missing = [i for i in keys if i.id not in filled]
+if missing:
+    st.caption(
+        "No project has values yet for: "
+        + "; ".join(f"{i.name} ({i.collaboration_type}, from {i.source})" for i in missing)
+        + ". Data status says which setting turns each source on."
+    )
+compare_table.render(selection, [i for i in keys if i.id in filled], chosen)
 rank_heatmap.render(selection, list(catalog.values()), chosen)
 st.page_link(
     "views/project.py", label=f"Open {selection.project_name} on the Project page",

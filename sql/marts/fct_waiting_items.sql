@@ -46,7 +46,7 @@ discord as (
         project,
         'discord' as platform,
         'help thread' as kind,
-        coalesce(name, thread_id) as item,
+        coalesce(name, 'thread') || ' · ' || right(thread_id, 6) as item,
         name as title,
         owner_pseudonym as author,
         true as is_outside,
