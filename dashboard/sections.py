@@ -1,7 +1,8 @@
 """The on-ramp sections of the Project page, and the setting that fills each when it is empty.
 
 Indicators land in a section by their catalog collaboration type (and source, where one type spans
-two platforms), so a new indicator in the catalog and in fct_indicators shows up with no page change.
+two platforms), so a new indicator in the catalog and in fct_indicators shows up with no page
+change.
 """
 
 from __future__ import annotations
@@ -29,36 +30,60 @@ class Section:
 
 SECTIONS = (
     Section(
-        "upstream", "Upstream contributions", "Who sends code, and do they get an answer?",
-        ("upstream-code",), None, "github_repos",
+        "upstream",
+        "Upstream contributions",
+        "Who sends code, and do they get an answer?",
+        ("upstream-code",),
+        None,
+        "github_repos",
         "add the project's repositories to `github_repos` in projects.toml, then run "
-        "`onramp collect --source github` and `onramp build` (a `GITHUB_TOKEN` raises the rate limit)",
+        "`onramp collect --source github` and `onramp build` (a `GITHUB_TOKEN` raises the rate "
+        "limit)",
     ),
     Section(
-        "derivatives", "Derivative models and datasets", "Who builds on the project's models and data?",
-        ("derivative-models", "datasets"), None, "hub_authors",
+        "derivatives",
+        "Derivative models and datasets",
+        "Who builds on the project's models and data?",
+        ("derivative-models", "datasets"),
+        None,
+        "hub_authors",
         "add the project's Hub users or organisations to `hub_authors` in projects.toml, then run "
         "`onramp collect --source hub` and `onramp build`",
     ),
     Section(
-        "benchmarks", "Community benchmarks", "Do outside models evaluate on the project's benchmarks?",
-        ("community-benchmarks",), None, "hub_benchmark_datasets",
-        "list the project's evaluation datasets in `hub_benchmark_datasets` in projects.toml, then run "
+        "benchmarks",
+        "Community benchmarks",
+        "Do outside models evaluate on the project's benchmarks?",
+        ("community-benchmarks",),
+        None,
+        "hub_benchmark_datasets",
+        "list the project's evaluation datasets in `hub_benchmark_datasets` in projects.toml, "
+        "then run "
         "`onramp collect --source hub` and `onramp build`",
     ),
     Section(
-        "hub-discussions", "Hub discussions", "Do questions on the Hub get an answer?",
-        ("discussion-chat",), "hub", "hub_authors",
+        "hub-discussions",
+        "Hub discussions",
+        "Do questions on the Hub get an answer?",
+        ("discussion-chat",),
+        "hub",
+        "hub_authors",
         "add the project's Hub users or organisations to `hub_authors` in projects.toml, then run "
         "`onramp collect --source hub` and `onramp build`",
     ),
     Section(
-        "discord", "Discord", "Who speaks up in chat, and do they come back?",
-        ("discussion-chat",), "discord", "discord_guilds",
-        "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`, then run "
-        "`onramp collect --source discord` (or `onramp import-discord --project ID FILE`) and `onramp build`",
+        "discord",
+        "Discord",
+        "Who speaks up in chat, and do they come back?",
+        ("discussion-chat",),
+        "discord",
+        "discord_guilds",
+        "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`, "
+        "then run "
+        "`onramp collect --source discord` (or `onramp import-discord --project ID FILE`) and "
+        "`onramp build`",
     ),
-)  # fmt: skip
+)
 
 OTHER = Section("other", "Other indicators", "", (), None, "", "run `onramp build`")
 

@@ -1,6 +1,6 @@
 """The demo warehouse, built once per test session, for the dashboard's AppTest and browser tests.
 
-    raw = demo_warehouse(tmp_path_factory.getbasetemp())   # raw file; the published one is beside it
+raw = demo_warehouse(tmp_path_factory.getbasetemp())   # raw file; the published one is beside it
 """
 
 from __future__ import annotations

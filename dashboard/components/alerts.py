@@ -45,8 +45,11 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
             x=alt.X("yearmonth(month_start):T", title=None),
             y=alt.Y("indicator_name:N", title=None, axis=alt.Axis(labelLimit=260)),
             size=alt.Size("severity:Q", title="off its level by", legend=alt.Legend(format=".0%")),
-            color=alt.Color("direction:N", title="went", scale=alt.Scale(
-                domain=["below", "above"], range=["#d62728", "#ff7f0e"])),
+            color=alt.Color(
+                "direction:N",
+                title="went",
+                scale=alt.Scale(domain=["below", "above"], range=["#d62728", "#ff7f0e"]),
+            ),
             tooltip=[
                 alt.Tooltip("indicator_name:N", title="indicator"),
                 alt.Tooltip("month:N", title="month"),
@@ -56,7 +59,7 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
             ],
         )
         .properties(height=alt.Step(26))
-    )  # fmt: skip
+    )
 
 
 def render(selection: Selection, indicators: list[Indicator]) -> int:
@@ -69,7 +72,8 @@ def render(selection: Selection, indicators: list[Indicator]) -> int:
     frame["severity"] = frame["change"].abs()  # display: the dot's size
     latest = frame.iloc[0]
     card(
-        f"What slipped? {len(frame)} alerts; latest: {latest['indicator_name']} in {fmt.month_name(latest['month'])}",
+        f"What slipped? {len(frame)} alerts; latest: {latest['indicator_name']} in "
+        f"{fmt.month_name(latest['month'])}",
         key=f"{selection.project}-alerts",
         data=frame.drop(columns=["month_start", "severity"]),
         about=ABOUT,

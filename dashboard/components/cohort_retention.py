@@ -1,4 +1,4 @@
-"""First-time-contributor cohorts: of the people first seen in a month, who was active k months on."""
+"""First-time-contributor cohorts: of the people first seen in a month, who is back k months on."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ order by cohort, months_since
 
 ABOUT = (
     "**First-time-contributor cohort retention** — each row is a cohort: the people whose first "
-    "GitHub activity in the project (issue, pull request, comment, review or commit; bots excluded) "
+    "GitHub activity in the project (issue, pull request, comment, review or commit; bots "
+    "excluded) "
     "fell in that month. Each cell is the share of the cohort active again that many months later. "
     "Unit: share of the cohort; higher is better. Months after the data cut-off are blank. "
     "On-ramp: upstream-code."
@@ -37,7 +38,9 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
             x=alt.X("months_since:O", title="months after the first contribution"),
             y=alt.Y("cohort:O", title="cohort (month of first contribution)", sort="descending"),
             color=alt.Color(
-                "retention:Q", title="active again", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                "retention:Q",
+                title="active again",
+                scale=alt.Scale(scheme="blues", domain=[0, 1]),
                 legend=alt.Legend(format=".0%"),
             ),
             tooltip=[
@@ -49,13 +52,15 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
             ],
         )
         .properties(height=alt.Step(14))
-    )  # fmt: skip
+    )
 
 
 def render(selection: Selection) -> bool:
     frame = load(selection)
     if frame.empty:
-        empty("No first-time contributors in this period: widen the period, or collect GitHub data.")
+        empty(
+            "No first-time contributors in this period: widen the period, or collect GitHub data."
+        )
         return False
     # months_since 0 is 100% by construction: it would flatten the colour scale
     shown = frame[frame["months_since"] > 0]

@@ -56,7 +56,9 @@ def column_config(indicators: list[Indicator], selection: Selection) -> dict:
     for indicator in indicators:
         label = f"{indicator.name} ({indicator.collaboration_type})"
         config[indicator.id] = st.column_config.NumberColumn(
-            label, help=indicator.about(), format="percent" if indicator.is_fraction else "localized"
+            label,
+            help=indicator.about(),
+            format="percent" if indicator.is_fraction else "localized",
         )
         config[f"{indicator.id}__trend"] = st.column_config.LineChartColumn(
             "12 months", help=f"{indicator.name}, the 12 months to {fmt.month_name(selection.end)}"
@@ -68,7 +70,8 @@ def about(indicators: list[Indicator]) -> str:
     notes = "\n\n".join(indicator.about() for indicator in indicators)
     return (
         "The key indicator of each on-ramp (the catalog's `key = true`), latest value known by the "
-        "end of the period and its last 12 months. An empty cell: no data for that on-ramp.\n\n" + notes
+        "end of the period and its last 12 months. An empty cell: no data for that on-ramp.\n\n"
+        + notes
     )
 
 
@@ -86,10 +89,16 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
 
     def table() -> None:
         st.dataframe(
-            frame, hide_index=True, column_config=column_config(indicators, selection),
-            column_order=["name", "organizational_model", "link",
-                          *[c for i in indicators for c in (i.id, f"{i.id}__trend")]],
-        )  # fmt: skip
+            frame,
+            hide_index=True,
+            column_config=column_config(indicators, selection),
+            column_order=[
+                "name",
+                "organizational_model",
+                "link",
+                *[c for i in indicators for c in (i.id, f"{i.id}__trend")],
+            ],
+        )
 
     export = frame.drop(columns=["position", "link"])
     for indicator in indicators:  # a CSV cell cannot hold a list: write the trend as text

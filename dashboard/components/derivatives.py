@@ -44,7 +44,8 @@ limit 25
 RELATIONS = ["finetune", "adapter", "quantized", "merge"]
 ABOUT_TREE = (
     "**Derivative models** — models on the Hub whose card declares one of the project's models as "
-    "its base (`base_model:RELATION:PARENT` tags): direct children, by relation (fine-tune, adapter, "
+    "its base (`base_model:RELATION:PARENT` tags): direct children, by relation (fine-tune, "
+    "adapter, "
     "quantisation, merge). A model with several project parents counts under each. Unit: models; "
     "higher is better. On-ramp: derivative-models, post-release stage."
 )
@@ -119,13 +120,17 @@ def render_top(selection: Selection) -> bool:
 
     def table() -> None:
         st.dataframe(
-            frame.drop(columns="is_sample"), hide_index=True, height=280,
+            frame.drop(columns="is_sample"),
+            hide_index=True,
+            height=280,
             column_config={
                 "model_id": st.column_config.TextColumn("derivative"),
                 "base_id": st.column_config.TextColumn("base model"),
-                "downloads_30d": st.column_config.NumberColumn("downloads (30 days)", format="localized"),
+                "downloads_30d": st.column_config.NumberColumn(
+                    "downloads (30 days)", format="localized"
+                ),
             },
-        )  # fmt: skip
+        )
 
     card(
         "Which derivatives are most used, and who made them?",

@@ -56,7 +56,8 @@ def title(frame: pd.DataFrame, indicator: Indicator) -> str:
     if known.empty:
         return f"{indicator.name}: no value in this period"
     last = known.iloc[-1]
-    return f"{indicator.name}: {fmt.with_unit(last['value'], indicator)} in {fmt.month_name(last['month'])}"
+    latest = fmt.with_unit(last["value"], indicator)
+    return f"{indicator.name}: {latest} in {fmt.month_name(last['month'])}"
 
 
 def render(selection: Selection, indicator: Indicator, frame: pd.DataFrame) -> None:

@@ -66,13 +66,14 @@ def render_freshness(selection: Selection) -> None:
 
     def table() -> None:
         st.dataframe(
-            frame.drop(columns=["data_cutoff", "last_run_is_demo"]), hide_index=True,
+            frame.drop(columns=["data_cutoff", "last_run_is_demo"]),
+            hide_index=True,
             column_config={
                 "is_configured": st.column_config.CheckboxColumn("configured"),
                 "targets": st.column_config.NumberColumn("repos / authors / guilds"),
                 "activities": st.column_config.NumberColumn("activities held", format="localized"),
             },
-        )  # fmt: skip
+        )
 
     demo = bool(frame["last_run_is_demo"].fillna(False).any())
     card(

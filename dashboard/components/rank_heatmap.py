@@ -36,9 +36,12 @@ order by p.position, ranked.indicator
 """
 
 ABOUT = (
-    "**Rank among the projects** — for each indicator, the projects' latest values known by the end "
-    "of the period are ranked, 1 being the best: highest where higher is better, lowest where lower "
-    "is better (the catalog's `good`). Grey: no value. Hover a cell for the value; each indicator's "
+    "**Rank among the projects** — for each indicator, the projects' latest values known by the "
+    "end "
+    "of the period are ranked, 1 being the best: highest where higher is better, lowest where "
+    "lower "
+    "is better (the catalog's `good`). Grey: no value. Hover a cell for the value; each "
+    "indicator's "
     "definition is on the Project page."
 )
 
@@ -51,11 +54,15 @@ def load(selection: Selection, indicators: list[Indicator], models: list[str]) -
 
 def chart(frame: pd.DataFrame, indicator_names: list[str], project_names: list[str]) -> alt.Chart:
     base = alt.Chart(frame).encode(
-        x=alt.X("indicator_name:N", title=None, sort=indicator_names, axis=alt.Axis(labelAngle=-40)),
+        x=alt.X(
+            "indicator_name:N", title=None, sort=indicator_names, axis=alt.Axis(labelAngle=-40)
+        ),
         y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("rank:Q", title="rank (1 = best)", scale=alt.Scale(scheme="greens", reverse=True)),
+        color=alt.Color(
+            "rank:Q", title="rank (1 = best)", scale=alt.Scale(scheme="greens", reverse=True)
+        ),
         tooltip=[
             alt.Tooltip("name:N", title="project"),
             alt.Tooltip("indicator_name:N", title="indicator"),
@@ -73,7 +80,10 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
     frame = load(selection, indicators, models)
     by_id = {i.id: i for i in indicators}
     frame["indicator_name"] = frame["indicator"].map(lambda i: by_id[i].name)
-    frame["value_text"] = [fmt.with_unit(v, by_id[i]) for v, i in zip(frame["latest_value"], frame["indicator"], strict=True)]
+    frame["value_text"] = [
+        fmt.with_unit(v, by_id[i])
+        for v, i in zip(frame["latest_value"], frame["indicator"], strict=True)
+    ]
     present = set(frame["indicator"])
     names = [i.name for i in indicators if i.id in present]
     projects = frame.drop_duplicates("project").sort_values("position")["name"].tolist()

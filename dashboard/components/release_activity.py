@@ -28,8 +28,10 @@ ABOUT = (
     "**Activity after a release** — the project's activity on every platform (bots excluded), "
     "summed over the 7 days up to each day, from 14 days before to 90 days after a release: a "
     "published GitHub release or a new model under the project's Hub authors (several on one day "
-    "make one release). The half-life is the number of days from the peak until the 7-day sum first "
-    "falls to half of it: short means the attention a release brings leaves quickly. The five latest "
+    "make one release). The half-life is the number of days from the peak until the 7-day sum "
+    "first "
+    "falls to half of it: short means the attention a release brings leaves quickly. The five "
+    "latest "
     "releases up to the end of the period."
 )
 
@@ -45,13 +47,26 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("days_since:Q", title="days since the release"),
             y=alt.Y("rolling_7d:Q", title="activities, 7-day sum"),
-            color=alt.Color("release:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=600)),
-            tooltip=["release:N", "day:N", alt.Tooltip("days_since:Q", title="days since"),
-                     alt.Tooltip("rolling_7d:Q", title="7-day sum"), alt.Tooltip("activities:Q", title="that day"),
-                     alt.Tooltip("half_life_days:Q", title="half-life (days)")],
+            color=alt.Color(
+                "release:N",
+                title=None,
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=600),
+            ),
+            tooltip=[
+                "release:N",
+                "day:N",
+                alt.Tooltip("days_since:Q", title="days since"),
+                alt.Tooltip("rolling_7d:Q", title="7-day sum"),
+                alt.Tooltip("activities:Q", title="that day"),
+                alt.Tooltip("half_life_days:Q", title="half-life (days)"),
+            ],
         )
-    )  # fmt: skip
-    release_rule = alt.Chart(pd.DataFrame({"days_since": [0]})).mark_rule(strokeDash=[4, 4]).encode(x="days_since:Q")
+    )
+    release_rule = (
+        alt.Chart(pd.DataFrame({"days_since": [0]}))
+        .mark_rule(strokeDash=[4, 4])
+        .encode(x="days_since:Q")
+    )
     return (lines + release_rule).properties(height=260)
 
 
@@ -60,12 +75,11 @@ def finding(frame: pd.DataFrame) -> str:
     name = latest["release"].split(": ", 1)[1]
     if len(name) > 60:
         name = name[:57] + "..."
+    question = "Did the last release bring people who stayed?"
     if pd.isna(latest["half_life_days"]):
-        return f"Did the last release bring people who stayed? After {name}, activity has not halved yet"
-    return (
-        f"Did the last release bring people who stayed? After {name}, activity halved "
-        f"{int(latest['half_life_days'])} days after its peak"
-    )
+        return f"{question} After {name}, activity has not halved yet"
+    days = int(latest["half_life_days"])
+    return f"{question} After {name}, activity halved {days} days after its peak"
 
 
 def render(selection: Selection) -> int:

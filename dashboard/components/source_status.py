@@ -32,7 +32,8 @@ limit 100
 """
 
 CURSORS_SQL = """
-select coalesce(project, '(no configured project)') as project, source, scope, cursor, has_etag, updated_at
+select coalesce(project, '(no configured project)') as project, source, scope, cursor, has_etag,
+    updated_at
 from fct_sync_state
 order by source, scope
 """
@@ -55,16 +56,30 @@ def chart(frame: pd.DataFrame, project_names: list[str]) -> alt.Chart:
         alt.Chart(frame)
         .mark_rect()
         .encode(
-            x=alt.X("source:N", title=None, sort=["github", "hub", "discord"], axis=alt.Axis(orient="top")),
+            x=alt.X(
+                "source:N",
+                title=None,
+                sort=["github", "hub", "discord"],
+                axis=alt.Axis(orient="top"),
+            ),
             y=alt.Y("name:N", title=None, sort=project_names),
-            color=alt.Color("days_behind_cutoff:Q", title="days behind the cut-off",
-                            scale=alt.Scale(scheme="orangered", domainMin=0)),
-            tooltip=["name:N", "source:N", "is_configured:N", "last_status:N",
-                     alt.Tooltip("latest_activity_at:T", title="newest activity"),
-                     alt.Tooltip("days_behind_cutoff:Q", title="days behind"), "last_error:N"],
+            color=alt.Color(
+                "days_behind_cutoff:Q",
+                title="days behind the cut-off",
+                scale=alt.Scale(scheme="orangered", domainMin=0),
+            ),
+            tooltip=[
+                "name:N",
+                "source:N",
+                "is_configured:N",
+                "last_status:N",
+                alt.Tooltip("latest_activity_at:T", title="newest activity"),
+                alt.Tooltip("days_behind_cutoff:Q", title="days behind"),
+                "last_error:N",
+            ],
         )
         .properties(height=alt.Step(20), width=300)
-    )  # fmt: skip
+    )
 
 
 def render_freshness(frame: pd.DataFrame) -> None:
@@ -97,7 +112,8 @@ def render_not_configured(frame: pd.DataFrame) -> int:
         token_state = "set" if os.environ.get(token) else "not set"
         st.warning(
             f"**{source}** is off for {len(rows)} project(s): {', '.join(rows['name'])}. "
-            f"To turn it on, {how[setting]}. (`{token}` is {token_state} in the dashboard's environment.)",
+            f"To turn it on, {how[setting]}. (`{token}` is {token_state} in the dashboard's "
+            "environment.)",
             icon=":material/power_off:",
         )
     return off["source"].nunique()
@@ -122,13 +138,17 @@ def render_runs() -> None:
 def render_cursors() -> None:
     frame = query(CURSORS_SQL)
     if frame.empty:
-        empty("No cursor saved yet: the next `onramp collect` starts from the beginning of each stream.")
+        empty(
+            "No cursor saved yet: the next `onramp collect` starts from the beginning of each "
+            "stream."
+        )
         return
     card(
         f"Where will the next collection resume? {len(frame)} cursors",
         key="status-cursors",
         data=frame,
         about="**Cursors** — where each stream resumes: GitHub and Discord from the saved cursor "
-        "minus an overlap, the Hub down to its saved watermark. `onramp collect --full` ignores them.",
+        "minus an overlap, the Hub down to its saved watermark. `onramp collect --full` ignores "
+        "them.",
         table=lambda: st.dataframe(frame, hide_index=True),
     )

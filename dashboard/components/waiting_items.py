@@ -21,10 +21,14 @@ limit 30
 """
 
 ABOUT = (
-    "**Waiting for a first answer** — open GitHub issues and pull requests with no comment or review "
-    "by a non-bot other than the author, open Hub discussions and Hub pull requests with no comment by "
-    "someone other than the opener, and unarchived Discord threads with no reply by someone other than "
-    "their owner, opened in the period, by the data cut-off. The 30 waiting longest. Fewer is better."
+    "**Waiting for a first answer** — open GitHub issues and pull requests with no comment or "
+    "review "
+    "by a non-bot other than the author, open Hub discussions and Hub pull requests with no "
+    "comment by "
+    "someone other than the opener, and unarchived Discord threads with no reply by someone "
+    "other than "
+    "their owner, opened in the period, by the data cut-off. The 30 waiting longest. Fewer is "
+    "better."
 )
 KINDS = ["issue", "pull request", "Hub discussion", "Hub pull request", "help thread"]
 
@@ -41,11 +45,17 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
             y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X("days_waiting:Q", title="days without an answer"),
             color=alt.Color("kind:N", scale=alt.Scale(domain=KINDS)),
-            tooltip=["item:N", "title:N", "kind:N", "author:N", "opened:N",
-                     alt.Tooltip("days_waiting:Q", title="days waiting")],
+            tooltip=[
+                "item:N",
+                "title:N",
+                "kind:N",
+                "author:N",
+                "opened:N",
+                alt.Tooltip("days_waiting:Q", title="days waiting"),
+            ],
         )
         .properties(height=alt.Step(20))
-    )  # fmt: skip
+    )
 
 
 def render(selection: Selection) -> int:
@@ -57,9 +67,10 @@ def render(selection: Selection) -> int:
     def table() -> None:
         with st.expander(f"All {len(frame)} longest-waiting items, with links"):
             st.dataframe(
-                frame.drop(columns=["is_sample", "waiting_total"]), hide_index=True,
+                frame.drop(columns=["is_sample", "waiting_total"]),
+                hide_index=True,
                 column_config={"url": st.column_config.LinkColumn("link", display_text="open")},
-            )  # fmt: skip
+            )
 
     total = int(frame["waiting_total"].iloc[0])
     card(

@@ -22,12 +22,16 @@ keys = sorted(
     (i for i in catalog.values() if i.key),
     key=lambda i: COLLABORATION_TYPES.index(i.collaboration_type),
 )
-models = query("select distinct organizational_model from dim_projects order by 1")["organizational_model"].tolist()
+models = query("select distinct organizational_model from dim_projects order by 1")[
+    "organizational_model"
+].tolist()
 chosen = st.multiselect("Organisational models", models, default=models, key="compare_models")
 if not chosen:
     empty("Pick at least one organisational model above.")
     st.stop()
-filled = set(query("select distinct indicator from fct_indicators where value is not null")["indicator"])
+filled = set(
+    query("select distinct indicator from fct_indicators where value is not null")["indicator"]
+)
 missing = [i for i in keys if i.id not in filled]
 if missing:
     st.caption(
@@ -38,6 +42,8 @@ if missing:
 compare_table.render(selection, [i for i in keys if i.id in filled], chosen)
 rank_heatmap.render(selection, list(catalog.values()), chosen)
 st.page_link(
-    "views/project.py", label=f"Open {selection.project_name} on the Project page",
-    icon=":material/arrow_forward:", query_params=selection.params,
-)  # fmt: skip
+    "views/project.py",
+    label=f"Open {selection.project_name} on the Project page",
+    icon=":material/arrow_forward:",
+    query_params=selection.params,
+)

@@ -1,5 +1,5 @@
 """Drop-off: who is drifting away, what is waiting for an answer, did the last release bring people
-who stayed? (the community manager's question). Layout only: charts live in dashboard/components/."""
+who stayed? (the community manager's question). Layout only: charts are dashboard/components/."""
 
 import streamlit as st
 

@@ -13,7 +13,8 @@ from onramp.catalog import Indicator
 selection: Selection = st.session_state["selection"]
 st.title(selection.project_name)
 st.caption(
-    f"On-ramps into the project, {fmt.month_name(selection.start)} to {fmt.month_name(selection.end)}."
+    f"On-ramps into the project, {fmt.month_name(selection.start)} to "
+    f"{fmt.month_name(selection.end)}."
     " Pick the project and the period in the sidebar."
 )
 facts = project_facts.facts(selection)
@@ -63,9 +64,7 @@ for section in (*SECTIONS, OTHER):
         if section is not OTHER and not _configured(section):
             empty(f"Not configured for {selection.project_name}: {section.how_to_fill}.")
         else:
-            empty(
-                f"No values in this period yet. Widen the period, or {section.how_to_fill}."
-            )
+            empty(f"No values in this period yet. Widen the period, or {section.how_to_fill}.")
         continue
     _indicator_grid(shown, values)
     _extras(section)

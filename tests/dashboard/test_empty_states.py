@@ -12,9 +12,20 @@ from streamlit.testing.v1 import AppTest
 @pytest.fixture
 def sparse_app(tmp_path, monkeypatch):
     """Project `p` has one GitHub repository with one issue; project `bare` configures nothing."""
-    issue = {"id": 1, "repo": "o/r", "number": 1, "is_pull_request": False, "author_login": "ann", "author_type": "User",
-             "created_at": datetime(2025, 3, 2, tzinfo=UTC), "state": "open", "provenance": "api"}  # fmt: skip
-    build_over(tmp_path, {"github_issues": [issue]}, [project("p", github_repos=["o/r"]), project("bare")]).close()
+    issue = {
+        "id": 1,
+        "repo": "o/r",
+        "number": 1,
+        "is_pull_request": False,
+        "author_login": "ann",
+        "author_type": "User",
+        "created_at": datetime(2025, 3, 2, tzinfo=UTC),
+        "state": "open",
+        "provenance": "api",
+    }
+    build_over(
+        tmp_path, {"github_issues": [issue]}, [project("p", github_repos=["o/r"]), project("bare")]
+    ).close()
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -36,9 +47,15 @@ def test_project_with_github_only(sparse_app):
     at = sparse_app("p", "project")
     assert not at.exception, at.exception
     infos = _infos(at)
-    assert "Not configured for P: add the project's Hub users or organisations to `hub_authors`" in infos
+    assert (
+        "Not configured for P: add the project's Hub users or organisations to `hub_authors`"
+        in infos
+    )
     assert "`hub_benchmark_datasets` in projects.toml" in infos
-    assert "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`" in infos
+    assert (
+        "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`"
+        in infos
+    )
     # the issue makes ann active in March 2025: upstream has lines, and the cohort heat map
     assert at.get("vega_lite_chart")
 
@@ -57,7 +74,10 @@ def test_drop_off_without_data(sparse_app):
     assert not at.exception, at.exception
     infos = _infos(at)
     assert "Nothing opened in this period is waiting" in infos
-    assert "GitHub releases (collected with `github_repos`) and new models under `hub_authors`" in infos
+    assert (
+        "GitHub releases (collected with `github_repos`) and new models under `hub_authors`"
+        in infos
+    )
 
 
 def test_status_lists_what_is_off(sparse_app):
@@ -65,5 +85,7 @@ def test_status_lists_what_is_off(sparse_app):
     assert not at.exception, at.exception
     warnings = [w.value for w in at.warning]
     assert any(w.startswith("**github** is off for 1 project(s): Bare") for w in warnings)
-    assert any("**discord** is off for 2 project(s)" in w and "DISCORD_BOT_TOKEN" in w for w in warnings)
+    assert any(
+        "**discord** is off for 2 project(s)" in w and "DISCORD_BOT_TOKEN" in w for w in warnings
+    )
     assert "No cursor saved yet" in _infos(at)

@@ -1,4 +1,5 @@
-"""The sidebar picks travel in the URL (?project=eleutherai&from=2025-01) and survive page switches."""
+"""The sidebar picks travel in the URL (?project=eleutherai&from=2025-01) and survive page
+switches."""
 
 from dashkit import PAGES
 

@@ -30,6 +30,9 @@ def test_a_new_indicator_finds_its_section():
 
 def test_empty_states_name_the_setting():
     fill = {s.key: s.how_to_fill for s in SECTIONS}
-    assert "`discord_guilds` in projects.toml" in fill["discord"] and "DISCORD_BOT_TOKEN" in fill["discord"]
+    assert (
+        "`discord_guilds` in projects.toml" in fill["discord"]
+        and "DISCORD_BOT_TOKEN" in fill["discord"]
+    )
     assert "`hub_benchmark_datasets`" in fill["benchmarks"]
     assert "`github_repos`" in fill["upstream"]

@@ -31,7 +31,8 @@ def screenshot(page, name: str) -> None:
     """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer]')]"
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stAppViewContainer]')]"
         ".map(e => e.scrollHeight), document.body.scrollHeight)"
     )
     width = page.viewport_size["width"]

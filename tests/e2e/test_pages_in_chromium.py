@@ -36,7 +36,9 @@ def test_picks_survive_switching_pages(server, page):
 
     open_page(page, f"{server}/drop-off?project=bigscience&from=2025-01", "Drop-off: BigScience")
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Project").click()
-    expect(page.get_by_role("heading", name="BigScience Workshop (BLOOM)")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("heading", name="BigScience Workshop (BLOOM)")).to_be_visible(
+        timeout=10_000
+    )
     expect(page).to_have_url(re.compile(r"project=bigscience.*from=2025-01"))
 
 
@@ -45,13 +47,17 @@ def test_csv_download_serves_the_chart_data(server, page):
     with page.expect_download() as download:
         page.get_by_test_id("stDownloadButton").first.get_by_role("button").click()
     assert download.value.suggested_filename == "status-freshness.csv"
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = download.value.path().read_text(encoding="utf-8")
     assert text.splitlines()[0].startswith("name,project,source,setting")
 
 
 # Three projects of different shapes by default (GitHub + Hub + Discord; GitHub only; many
 # derivatives) keep the suite fast; ONRAMP_E2E_ALL_PROJECTS=1 sweeps the whole registry (~75 s).
-SWEEP = project_ids() if os.environ.get("ONRAMP_E2E_ALL_PROJECTS") else ["eleutherai", "ai-singapore", "meta-llama"]
+SWEEP = (
+    project_ids()
+    if os.environ.get("ONRAMP_E2E_ALL_PROJECTS")
+    else ["eleutherai", "ai-singapore", "meta-llama"]
+)
 
 
 def test_every_project_renders(server, page):

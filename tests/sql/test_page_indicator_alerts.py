@@ -1,4 +1,5 @@
-"""fct_indicator_alerts (clearly off the trailing three-month level) and fct_indicator_sparklines."""
+"""fct_indicator_alerts (clearly off the trailing three-month level) and
+fct_indicator_sparklines."""
 
 from datetime import UTC, datetime
 
@@ -9,9 +10,17 @@ ACTIVE = {1: 6, 2: 6, 3: 6, 4: 3, 5: 9, 6: 1}
 
 
 def _commits():
-    return [{"repo": "o/r", "sha": f"{m}-{i}", "author_login": f"p{i}",
-             "authored_at": datetime(2025, m, 15, tzinfo=UTC), "provenance": "api"}
-            for m, n in ACTIVE.items() for i in range(n)]  # fmt: skip
+    return [
+        {
+            "repo": "o/r",
+            "sha": f"{m}-{i}",
+            "author_login": f"p{i}",
+            "authored_at": datetime(2025, m, 15, tzinfo=UTC),
+            "provenance": "api",
+        }
+        for m, n in ACTIVE.items()
+        for i in range(n)
+    ]
 
 
 def test_alerts_on_active_contributors(tmp_path):

@@ -6,8 +6,16 @@ from sqlkit import build_over, project
 
 
 def _commits(login, *days):
-    return [{"repo": "o/r", "sha": f"{login}-{i}", "author_login": login,
-             "authored_at": datetime(*day, tzinfo=UTC), "provenance": "api"} for i, day in enumerate(days)]  # fmt: skip
+    return [
+        {
+            "repo": "o/r",
+            "sha": f"{login}-{i}",
+            "author_login": login,
+            "authored_at": datetime(*day, tzinfo=UTC),
+            "provenance": "api",
+        }
+        for i, day in enumerate(days)
+    ]
 
 
 def test_who_went_quiet(tmp_path):
@@ -20,9 +28,11 @@ def test_who_went_quiet(tmp_path):
     )
     con = build_over(tmp_path, {"github_commits": rows}, [project(github_repos=["o/r"])])
     got = con.execute(
-        "select person, activities, active_months, last_seen_month, days_quiet from fct_quiet_people "
+        "select person, activities, active_months, last_seen_month, days_quiet from "
+        "fct_quiet_people "
         "order by person"
     ).fetchall()
     # cut-off - 90 days = 2024-06-12: cy (last 06-15) is not quiet yet, eve (06-11) is.
-    # ann: 2024-03-01 -> 2024-09-10 = 30 + 30 + 31 + 30 + 31 + 31 + 10 = 193 days; eve: 19 + 31 + 31 + 10 = 91
+    # ann: 2024-03-01 -> 2024-09-10 = 30 + 30 + 31 + 30 + 31 + 31 + 10 = 193 days;
+    # eve: 19 + 31 + 31 + 10 = 91
     assert got == [("ann", 3, 3, "2024-03", 193), ("eve", 3, 1, "2024-06", 91)]

@@ -9,23 +9,50 @@ RELEASE = datetime(2025, 1, 10, tzinfo=UTC)
 
 def _commits(day, n):
     at = RELEASE + timedelta(days=day, hours=1)
-    return [{"repo": "o/r", "sha": f"d{day}-{i}", "author_login": f"p{i}", "authored_at": at,
-             "provenance": "api"} for i in range(n)]  # fmt: skip
+    return [
+        {
+            "repo": "o/r",
+            "sha": f"d{day}-{i}",
+            "author_login": f"p{i}",
+            "authored_at": at,
+            "provenance": "api",
+        }
+        for i in range(n)
+    ]
 
 
 def test_release_half_life(tmp_path):
     rows = {
-        "hub_repos": [{"repo_type": "model", "repo_id": "org/m", "author": "org", "created_at": RELEASE,
-                       "provenance": "api"}],
+        "hub_repos": [
+            {
+                "repo_type": "model",
+                "repo_id": "org/m",
+                "author": "org",
+                "created_at": RELEASE,
+                "provenance": "api",
+            }
+        ],
         "github_releases": [
-            {"id": 1, "repo": "o/r", "tag_name": "v1", "is_prerelease": False,
-             "published_at": RELEASE + timedelta(hours=12), "provenance": "api"},  # the same day as the model: one release
-            {"id": 2, "repo": "o/r", "tag_name": "v2-rc", "is_prerelease": True,
-             "published_at": RELEASE + timedelta(days=20), "provenance": "api"},  # pre-release: none
+            {
+                "id": 1,
+                "repo": "o/r",
+                "tag_name": "v1",
+                "is_prerelease": False,
+                "published_at": RELEASE + timedelta(hours=12),
+                "provenance": "api",
+            },  # the same day as the model: one release
+            {
+                "id": 2,
+                "repo": "o/r",
+                "tag_name": "v2-rc",
+                "is_prerelease": True,
+                "published_at": RELEASE + timedelta(days=20),
+                "provenance": "api",
+            },  # pre-release: none
         ],
         # 2 activities on days 0, 1 and 2; 1 on day 60 (the data cut-off)
         "github_commits": _commits(0, 2) + _commits(1, 2) + _commits(2, 2) + _commits(60, 1),
-    }  # fmt: skip
+    }
     con = build_over(tmp_path, rows, [project(github_repos=["o/r"], hub_authors=["org"])])
     releases = con.execute(
         "select distinct release_day::varchar, release, kinds, peak_day, peak_7d, half_life_days "
@@ -41,10 +68,20 @@ def test_release_half_life(tmp_path):
 
 def test_never_halving_has_no_half_life(tmp_path):
     rows = {
-        "hub_repos": [{"repo_type": "model", "repo_id": "org/m", "author": "org", "created_at": RELEASE,
-                       "provenance": "api"}],
-        "github_commits": _commits(0, 1) + _commits(3, 1),  # the cut-off is day 3: still at its peak
-    }  # fmt: skip
+        "hub_repos": [
+            {
+                "repo_type": "model",
+                "repo_id": "org/m",
+                "author": "org",
+                "created_at": RELEASE,
+                "provenance": "api",
+            }
+        ],
+        "github_commits": _commits(0, 1)
+        + _commits(3, 1),  # the cut-off is day 3: still at its peak
+    }
     con = build_over(tmp_path, rows, [project(github_repos=["o/r"], hub_authors=["org"])])
-    got = con.execute("select distinct peak_7d, half_life_days from fct_release_activity").fetchall()
+    got = con.execute(
+        "select distinct peak_7d, half_life_days from fct_release_activity"
+    ).fetchall()
     assert got == [(2, None)]

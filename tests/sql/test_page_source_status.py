@@ -16,26 +16,67 @@ def _at(day, hour=10, second=0):
 
 
 RUNS = [
-    {"run_id": "r1", "source": "github", "project": "p", "started_at": _at(1), "finished_at": _at(1, second=30),
-     "api_calls": 12, "rows_written": 100, "status": "ok"},
-    {"run_id": "r2", "source": "github", "project": "p", "started_at": _at(2), "finished_at": _at(2, second=5),
-     "api_calls": 3, "rows_written": 0, "status": "failed", "error": "HTTP 502 on /repos/o/r/issues"},
-    {"run_id": "r3", "source": "hub", "project": None, "started_at": _at(3), "finished_at": _at(3, second=2),
-     "api_calls": 5, "rows_written": 7, "status": "ok"},
-    {"run_id": "r4", "source": "discord-export", "project": "q", "started_at": _at(4), "finished_at": _at(4),
-     "api_calls": 0, "rows_written": 40, "status": "ok"},
-]  # fmt: skip
+    {
+        "run_id": "r1",
+        "source": "github",
+        "project": "p",
+        "started_at": _at(1),
+        "finished_at": _at(1, second=30),
+        "api_calls": 12,
+        "rows_written": 100,
+        "status": "ok",
+    },
+    {
+        "run_id": "r2",
+        "source": "github",
+        "project": "p",
+        "started_at": _at(2),
+        "finished_at": _at(2, second=5),
+        "api_calls": 3,
+        "rows_written": 0,
+        "status": "failed",
+        "error": "HTTP 502 on /repos/o/r/issues",
+    },
+    {
+        "run_id": "r3",
+        "source": "hub",
+        "project": None,
+        "started_at": _at(3),
+        "finished_at": _at(3, second=2),
+        "api_calls": 5,
+        "rows_written": 7,
+        "status": "ok",
+    },
+    {
+        "run_id": "r4",
+        "source": "discord-export",
+        "project": "q",
+        "started_at": _at(4),
+        "finished_at": _at(4),
+        "api_calls": 0,
+        "rows_written": 40,
+        "status": "ok",
+    },
+]
 CURSORS = [
-    {"source": "github", "scope": "o/r:issues", "cursor": "2025-01-01T00:00:00Z", "etag": 'W/"x"',
-     "updated_at": _at(1)},
+    {
+        "source": "github",
+        "scope": "o/r:issues",
+        "cursor": "2025-01-01T00:00:00Z",
+        "etag": 'W/"x"',
+        "updated_at": _at(1),
+    },
     {"source": "hub", "scope": "Org:models", "cursor": "2025-01-03", "updated_at": _at(3)},
     {"source": "github", "scope": "other/x:issues", "cursor": "c", "updated_at": _at(1)},
-]  # fmt: skip
-REGISTRY = [project("p", github_repos=["o/r"], hub_authors=["org"]), project("q", discord_guilds=["g1"])]
+]
+REGISTRY = [
+    project("p", github_repos=["o/r"], hub_authors=["org"]),
+    project("q", discord_guilds=["g1"]),
+]
 
 
 def _build(tmp_path):
-    """Bookkeeping rows keep their own run ids (an upsert would stamp its own): insert them as given."""
+    """Bookkeeping rows keep their own run ids (an upsert would stamp its own): insert as given."""
     raw = tmp_path / "raw.duckdb"
     with connect(raw) as con:
         for table, rows in (("collection_runs", RUNS), ("sync_state", CURSORS)):
@@ -51,7 +92,9 @@ def _build(tmp_path):
 
 def test_collection_runs_newest_first(tmp_path):
     con = _build(tmp_path)
-    got = con.execute("select run_id, platform, seconds, status, error from fct_collection_runs").fetchall()
+    got = con.execute(
+        "select run_id, platform, seconds, status, error from fct_collection_runs"
+    ).fetchall()
     assert got == [
         ("r4", "discord", 0.0, "ok", None),  # an export import feeds Discord
         ("r3", "hub", 2.0, "ok", None),
@@ -62,9 +105,15 @@ def test_collection_runs_newest_first(tmp_path):
 
 def test_cursors_belong_to_projects_by_scope(tmp_path):
     con = _build(tmp_path)
-    got = con.execute("select scope, project, has_etag from fct_sync_state order by scope").fetchall()
+    got = con.execute(
+        "select scope, project, has_etag from fct_sync_state order by scope"
+    ).fetchall()
     # 'Org' matches the Hub author 'org' whatever the case; 'other/x' is no configured repository
-    assert got == [("Org:models", "p", False), ("o/r:issues", "p", True), ("other/x:issues", None, False)]
+    assert got == [
+        ("Org:models", "p", False),
+        ("o/r:issues", "p", True),
+        ("other/x:issues", None, False),
+    ]
 
 
 def test_source_status(tmp_path):
