@@ -26,8 +26,7 @@ if not is_published():
     st.title("On-ramp")
     st.info(
         f"No published warehouse at `{published_file()}` yet. Run `make demo` for the bundled "
-        "demo, "
-        "or `onramp collect` then `onramp build` for your own projects (see README.md)."
+        "demo, or `onramp collect` then `onramp build` for your own projects (see README.md)."
     )
     st.stop()
 

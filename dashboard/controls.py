@@ -38,9 +38,9 @@ def projects() -> dict[str, str]:
 
 def months() -> list[str]:
     frame = query(
-        "select strftime(m, '%Y-%m') as month from (select unnest(generate_series("
-        "min(month_start), max(month_start), interval 1 month)) as m from fct_indicators) order "
-        "by 1"
+        "select strftime(m, '%Y-%m') as month from (select "
+        "unnest(generate_series(min(month_start), max(month_start), interval 1 month)) as m from "
+        "fct_indicators) order by 1"
     )
     return frame["month"].tolist()
 

@@ -36,8 +36,8 @@ SECTIONS = (
         ("upstream-code",),
         None,
         "github_repos",
-        "add the project's repositories to `github_repos` in projects.toml, then run "
-        "`onramp collect --source github` and `onramp build` (a `GITHUB_TOKEN` raises the rate "
+        "add the project's repositories to `github_repos` in projects.toml, then run `onramp "
+        "collect --source github` and `onramp build` (a `GITHUB_TOKEN` raises the rate "
         "limit)",
     ),
     Section(
@@ -57,9 +57,8 @@ SECTIONS = (
         ("community-benchmarks",),
         None,
         "hub_benchmark_datasets",
-        "list the project's evaluation datasets in `hub_benchmark_datasets` in projects.toml, "
-        "then run "
-        "`onramp collect --source hub` and `onramp build`",
+        "list the project's evaluation datasets in `hub_benchmark_datasets` in projects.toml, then "
+        "run `onramp collect --source hub` and `onramp build`",
     ),
     Section(
         "hub-discussions",
@@ -78,9 +77,8 @@ SECTIONS = (
         ("discussion-chat",),
         "discord",
         "discord_guilds",
-        "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`, "
-        "then run "
-        "`onramp collect --source discord` (or `onramp import-discord --project ID FILE`) and "
+        "add the guild ids to `discord_guilds` in projects.toml and set `DISCORD_BOT_TOKEN`, then "
+        "run `onramp collect --source discord` (or `onramp import-discord --project ID FILE`) and "
         "`onramp build`",
     ),
 )

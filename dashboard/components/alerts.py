@@ -44,7 +44,7 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("yearmonth(month_start):T", title=None),
             y=alt.Y("indicator_name:N", title=None, axis=alt.Axis(labelLimit=260)),
-            size=alt.Size("severity:Q", title="off its level by", legend=alt.Legend(format=".0%")),
+            size=alt.Size("severity:Q", legend=None),  # how far off: the tooltip gives the change
             color=alt.Color(
                 "direction:N",
                 title="went",

@@ -19,10 +19,9 @@ order by cohort, months_since
 ABOUT = (
     "**First-time-contributor cohort retention** — each row is a cohort: the people whose first "
     "GitHub activity in the project (issue, pull request, comment, review or commit; bots "
-    "excluded) "
-    "fell in that month. Each cell is the share of the cohort active again that many months later. "
-    "Unit: share of the cohort; higher is better. Months after the data cut-off are blank. "
-    "On-ramp: upstream-code."
+    "excluded) fell in that month. Each cell is the share of the cohort active again that many "
+    "months later. Unit: share of the cohort; higher is better. Months after the data cut-off are "
+    "blank. On-ramp: upstream-code."
 )
 
 

@@ -45,9 +45,8 @@ RELATIONS = ["finetune", "adapter", "quantized", "merge"]
 ABOUT_TREE = (
     "**Derivative models** — models on the Hub whose card declares one of the project's models as "
     "its base (`base_model:RELATION:PARENT` tags): direct children, by relation (fine-tune, "
-    "adapter, "
-    "quantisation, merge). A model with several project parents counts under each. Unit: models; "
-    "higher is better. On-ramp: derivative-models, post-release stage."
+    "adapter, quantisation, merge). A model with several project parents counts under each. Unit: "
+    "models; higher is better. On-ramp: derivative-models, post-release stage."
 )
 
 

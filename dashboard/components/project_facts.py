@@ -72,6 +72,10 @@ def render_freshness(selection: Selection) -> None:
                 "is_configured": st.column_config.CheckboxColumn("configured"),
                 "targets": st.column_config.NumberColumn("repos / authors / guilds"),
                 "activities": st.column_config.NumberColumn("activities held", format="localized"),
+                "last_run": st.column_config.TextColumn("last run (UTC)"),
+                "last_status": st.column_config.TextColumn("status"),
+                "newest_activity": st.column_config.TextColumn("newest activity"),
+                "last_error": st.column_config.TextColumn("last error"),
             },
         )
 

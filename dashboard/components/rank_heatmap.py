@@ -32,17 +32,14 @@ select p.name, p.organizational_model, p.position, ranked.*
 from ranked
 join dim_projects as p using (project)
 where list_contains(?, p.organizational_model)
-order by p.position, ranked.indicator
+order by p.organizational_model, p.position, ranked.indicator
 """
 
 ABOUT = (
     "**Rank among the projects** — for each indicator, the projects' latest values known by the "
-    "end "
-    "of the period are ranked, 1 being the best: highest where higher is better, lowest where "
-    "lower "
-    "is better (the catalog's `good`). Grey: no value. Hover a cell for the value; each "
-    "indicator's "
-    "definition is on the Project page."
+    "end of the period are ranked, 1 being the best: highest where higher is better, lowest where "
+    "lower is better (the catalog's `good`). Blank: no value. Hover a cell for the value; each "
+    "indicator's definition is on the Project page."
 )
 
 
@@ -55,7 +52,10 @@ def load(selection: Selection, indicators: list[Indicator], models: list[str]) -
 def chart(frame: pd.DataFrame, indicator_names: list[str], project_names: list[str]) -> alt.Chart:
     base = alt.Chart(frame).encode(
         x=alt.X(
-            "indicator_name:N", title=None, sort=indicator_names, axis=alt.Axis(labelAngle=-40)
+            "indicator_name:N",
+            title=None,
+            sort=indicator_names,
+            axis=alt.Axis(orient="top", labelAngle=-35, labelOverlap=False, labelLimit=180),
         ),
         y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
     )
@@ -86,7 +86,7 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
     ]
     present = set(frame["indicator"])
     names = [i.name for i in indicators if i.id in present]
-    projects = frame.drop_duplicates("project").sort_values("position")["name"].tolist()
+    projects = frame.drop_duplicates("project")["name"].tolist()  # grouped by model, as queried
     card(
         f"Where does each project lead? Rank on every indicator, {fmt.month_name(selection.end)}",
         key="compare-rank-heatmap",

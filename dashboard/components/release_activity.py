@@ -29,10 +29,8 @@ ABOUT = (
     "summed over the 7 days up to each day, from 14 days before to 90 days after a release: a "
     "published GitHub release or a new model under the project's Hub authors (several on one day "
     "make one release). The half-life is the number of days from the peak until the 7-day sum "
-    "first "
-    "falls to half of it: short means the attention a release brings leaves quickly. The five "
-    "latest "
-    "releases up to the end of the period."
+    "first falls to half of it: short means the attention a release brings leaves quickly. The "
+    "five latest releases up to the end of the period."
 )
 
 

@@ -41,7 +41,7 @@ order by source, scope
 TOKENS = {"github": "GITHUB_TOKEN", "hub": "HF_TOKEN", "discord": "DISCORD_BOT_TOKEN"}
 ABOUT = (
     "**Freshness** — for each project and source, the days between the newest activity the "
-    "warehouse holds and the data cut-off (the newest moment any source reached). Grey: the source "
+    "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the source "
     "is not configured for the project, or holds no activity. Hub activity is discussion comments "
     "only, so a quiet Hub shows as behind even when its snapshots are current."
 )
@@ -60,9 +60,9 @@ def chart(frame: pd.DataFrame, project_names: list[str]) -> alt.Chart:
                 "source:N",
                 title=None,
                 sort=["github", "hub", "discord"],
-                axis=alt.Axis(orient="top"),
+                axis=alt.Axis(orient="top", labelAngle=0),
             ),
-            y=alt.Y("name:N", title=None, sort=project_names),
+            y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
             color=alt.Color(
                 "days_behind_cutoff:Q",
                 title="days behind the cut-off",

@@ -16,19 +16,16 @@ select platform, kind, item, title, author, is_outside, strftime(opened_at, '%Y-
     count(*) over () as waiting_total
 from fct_waiting_items
 where project = ? and strftime(opened_at, '%Y-%m') between ? and ?
+qualify row_number() over (partition by kind order by days_waiting desc, item) <= 8
 order by days_waiting desc, item
-limit 30
 """
 
 ABOUT = (
     "**Waiting for a first answer** — open GitHub issues and pull requests with no comment or "
-    "review "
-    "by a non-bot other than the author, open Hub discussions and Hub pull requests with no "
-    "comment by "
-    "someone other than the opener, and unarchived Discord threads with no reply by someone "
-    "other than "
-    "their owner, opened in the period, by the data cut-off. The 30 waiting longest. Fewer is "
-    "better."
+    "review by a non-bot other than the author, open Hub discussions and Hub pull requests with no "
+    "comment by someone other than the opener, and unarchived Discord threads with no reply by "
+    "someone other than their owner, opened in the period, by the data cut-off. The 8 waiting "
+    "longest of each kind. Fewer is better."
 )
 KINDS = ["issue", "pull request", "Hub discussion", "Hub pull request", "help thread"]
 
@@ -39,7 +36,7 @@ def load(selection: Selection) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     return (
-        alt.Chart(frame.head(15))
+        alt.Chart(frame)
         .mark_bar()
         .encode(
             y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
@@ -65,7 +62,7 @@ def render(selection: Selection) -> int:
         return 0
 
     def table() -> None:
-        with st.expander(f"All {len(frame)} longest-waiting items, with links"):
+        with st.expander(f"The {len(frame)} items, with links"):
             st.dataframe(
                 frame.drop(columns=["is_sample", "waiting_total"]),
                 hide_index=True,

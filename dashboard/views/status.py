@@ -8,8 +8,8 @@ from dashboard.data import query
 
 st.title("Data status")
 build = query(
-    "select strftime(built_at, '%Y-%m-%d %H:%M UTC') as built, "
-    "strftime(data_cutoff, '%Y-%m-%d') as cutoff from dim_build"
+    "select strftime(built_at, '%Y-%m-%d %H:%M UTC') as built, strftime(data_cutoff, '%Y-%m-%d') "
+    "as cutoff from dim_build"
 ).iloc[0]
 st.caption(f"Published warehouse built {build['built']}; data cut-off {build['cutoff']}.")
 

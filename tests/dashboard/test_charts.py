@@ -184,7 +184,8 @@ def test_drop_off_lists_sort_longest_first():
     )
     spec = _spec(waiting_items.chart(waiting))
     assert spec["encoding"]["y"]["sort"] == "-x"
-    assert len(next(iter(spec["datasets"].values()))) == 15  # the 15 waiting longest
+    # every kind keeps its colour whichever kinds are present
+    assert spec["encoding"]["color"]["scale"]["domain"] == waiting_items.KINDS
 
 
 def test_release_chart_marks_the_release_day_and_titles_the_half_life():
