@@ -41,8 +41,8 @@ order by source, scope
 TOKENS = {"github": "GITHUB_TOKEN", "hub": "HF_TOKEN", "discord": "DISCORD_BOT_TOKEN"}
 ABOUT = (
     "**Freshness** — for each project and source, the days between the newest activity the "
-    "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the source "
-    "is not configured for the project, or holds no activity. Hub activity is discussion comments "
+    "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the "
+    "source is not configured for the project, or holds no activity. Hub activity is discussion comments "
     "only, so a quiet Hub shows as behind even when its snapshots are current."
 )
 
