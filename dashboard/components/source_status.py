@@ -42,8 +42,8 @@ TOKENS = {"github": "GITHUB_TOKEN", "hub": "HF_TOKEN", "discord": "DISCORD_BOT_T
 ABOUT = (
     "**Freshness** — for each project and source, the days between the newest activity the "
     "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the "
-    "source is not configured for the project, or holds no activity. Hub activity is discussion comments "
-    "only, so a quiet Hub shows as behind even when its snapshots are current."
+    "source is not configured for the project, or holds no activity. Hub activity is discussion "
+    "comments only, so a quiet Hub shows as behind even when its snapshots are current."
 )
 
 
