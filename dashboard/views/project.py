@@ -17,6 +17,7 @@ st.caption(
     f"{fmt.month_name(selection.end)}."
     " Pick the project and the period in the sidebar."
 )
+st.markdown(" · ".join(f"[{sec.title}](#{sec.key})" for sec in SECTIONS))  # jump to an on-ramp
 facts = project_facts.facts(selection)
 project_facts.render_facts(facts)
 project_facts.render_freshness(selection)

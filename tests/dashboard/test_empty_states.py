@@ -89,3 +89,20 @@ def test_status_lists_what_is_off(sparse_app):
         "**discord** is off for 2 project(s)" in w and "DISCORD_BOT_TOKEN" in w for w in warnings
     )
     assert "No cursor saved yet" in _infos(at)
+
+
+def test_a_warehouse_without_activity_says_what_to_run(tmp_path, monkeypatch):
+    build_over(tmp_path, {}, [project("p", github_repos=["o/r"])]).close()
+    monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert "run `onramp collect` then `onramp build`" in _infos(at)
+
+
+def test_nothing_published_yet(tmp_path, monkeypatch):
+    monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert "No published warehouse" in _infos(at) and "make demo" in _infos(at)
