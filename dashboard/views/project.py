@@ -1,42 +1,71 @@
-"""Project: one project's on-ramps, month by month (the maintainer's question)."""
+"""Project: who finds a way into the project, through which door, and do they get an answer?
+(the maintainer's question). Layout only: the charts live in dashboard/components/."""
 
-import altair as alt
 import streamlit as st
 
-from dashboard.data import query
-from onramp.catalog import load_catalog
+from dashboard import format as fmt
+from dashboard.cards import empty
+from dashboard.components import cohort_retention, derivatives, indicator_trend, project_facts
+from dashboard.controls import Selection
+from dashboard.sections import OTHER, SECTIONS, Section, indicators_by_section
+from onramp.catalog import Indicator
 
-projects = query("select project, name from dim_projects order by position")
-ids = projects["project"].tolist()
-chosen = st.query_params.get("project", ids[0])
-project = st.sidebar.selectbox(
-    "Project",
-    ids,
-    index=ids.index(chosen) if chosen in ids else 0,
-    format_func=dict(zip(projects.project, projects.name, strict=True)).get,
+selection: Selection = st.session_state["selection"]
+st.title(selection.project_name)
+st.caption(
+    f"On-ramps into the project, {fmt.month_name(selection.start)} to "
+    f"{fmt.month_name(selection.end)}."
+    " Pick the project and the period in the sidebar."
 )
-st.query_params["project"] = project
-st.title(projects.set_index("project").loc[project, "name"])
-values = query(
-    "select month_start, indicator, value, is_sample from fct_indicators "
-    "where project = ? order by month_start",
-    (project,),
-)
-for indicator_id, indicator in load_catalog().items():
-    series = values[values.indicator == indicator_id]
-    if series.empty:
+st.markdown(" · ".join(f"[{sec.title}](#{sec.key})" for sec in SECTIONS))  # jump to an on-ramp
+facts = project_facts.facts(selection)
+project_facts.render_facts(facts)
+project_facts.render_freshness(selection)
+
+grouped = indicators_by_section()
+
+
+def _configured(section: Section) -> bool:
+    return bool(len(facts[section.registry_list]))
+
+
+def _indicator_grid(indicators: list[Indicator], frame) -> None:
+    columns = st.columns(2)
+    for i, indicator in enumerate(indicators):
+        with columns[i % 2]:
+            indicator_trend.render(selection, indicator, frame)
+
+
+def _extras(section: Section) -> int:
+    """The section's charts beyond indicator lines; returns how many it drew."""
+    drawn = 0
+    if section.key == "upstream":
+        drawn += cohort_retention.render(selection)
+    if section.key == "derivatives":
+        columns = st.columns(2)
+        with columns[0]:
+            drawn += derivatives.render_by_month(selection)
+        with columns[1]:
+            drawn += derivatives.render_by_base(selection)
+        drawn += derivatives.render_top(selection)
+    return drawn
+
+
+all_ids = [i.id for group in grouped.values() for i in group]
+values = indicator_trend.load(selection, all_ids)
+present = indicator_trend.with_values(values)
+for section in (*SECTIONS, OTHER):
+    shown = [i for i in grouped[section.key] if i.id in present]
+    if section is OTHER and not shown:
         continue
-    st.subheader(indicator.name)
-    if series.is_sample.any():
-        st.caption(":orange-badge[sample data]")
-    chart = (
-        alt.Chart(series)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("month_start:T", title="month"),
-            y=alt.Y("value:Q", title=indicator.unit),
-            tooltip=["month_start:T", "value:Q"],
-        )
-    )
-    st.altair_chart(chart, width="stretch")
-    st.caption(indicator.about())
+    st.header(section.title, anchor=section.key)
+    if section.question:
+        st.caption(section.question)
+    if not shown:
+        if section is not OTHER and not _configured(section):
+            empty(f"Not configured for {selection.project_name}: {section.how_to_fill}.")
+        else:
+            empty(f"No values in this period yet. Widen the period, or {section.how_to_fill}.")
+        continue
+    _indicator_grid(shown, values)
+    _extras(section)

@@ -1,0 +1,73 @@
+-- grain: one row per project per first-time-contributor cohort (the month a person's first GitHub
+-- activity in the project falls in) per month since (0 to 12): of the cohort, how many were active
+-- again that many months later. Months after the data cut-off are left out (not yet observable).
+with
+
+activity as (
+    select project, person, date_trunc('month', occurred_at)::date as month, provenance
+    from int_activity
+    where platform = 'github' and not is_bot
+),
+
+active_months as (
+    select project, person, month, bool_or(provenance = 'sample') as is_sample
+    from activity
+    group by project, person, month
+),
+
+first_seen as (
+    select project, person, min(month) as cohort_month
+    from active_months
+    group by project, person
+),
+
+cohorts as (
+    select project, cohort_month, count(*) as cohort_size
+    from first_seen
+    group by project, cohort_month
+),
+
+offsets as (
+    select unnest(range(0, 13)) as months_since
+),
+
+cutoff as (
+    select date_trunc('month', data_cutoff)::date as last_month from int_data_cutoff
+),
+
+cells as (
+    select cohorts.*, offsets.months_since,
+        (cohorts.cohort_month + to_months(offsets.months_since))::date as month
+    from cohorts
+    cross join offsets
+    cross join cutoff
+    where cohorts.cohort_month + to_months(offsets.months_since) <= cutoff.last_month
+),
+
+returning_people as (
+    select
+        first_seen.project,
+        first_seen.cohort_month,
+        active_months.month,
+        count(*) as active,
+        bool_or(active_months.is_sample) as is_sample
+    from first_seen
+    join active_months using (project, person)
+    group by first_seen.project, first_seen.cohort_month, active_months.month
+),
+
+final as (
+    select
+        cells.project,
+        cells.cohort_month,
+        strftime(cells.cohort_month, '%Y-%m') as cohort,
+        cells.months_since,
+        cells.cohort_size,
+        coalesce(returning_people.active, 0) as active,
+        coalesce(returning_people.active, 0) / cells.cohort_size as retention,
+        coalesce(returning_people.is_sample, false) as is_sample
+    from cells
+    left join returning_people using (project, cohort_month, month)
+)
+
+select * from final

@@ -1,0 +1,90 @@
+-- grain: one row per project per source (github, hub, discord): whether the registry configures it,
+-- its latest collection run (a run for that project, or one covering all projects), saved cursors
+-- and the newest activity the warehouse holds. Data status and the Project page read it.
+with
+
+projects as (
+    select project from registry_projects
+),
+
+sources as (
+    select * from (values ('github', 'github_repos'), ('hub', 'hub_authors'), ('discord', 'discord_guilds'))
+        as s(source, setting)
+),
+
+configured as (
+    select project, 'github' as source, count(*) as targets from registry_github_repos group by project
+    union all
+    select project, 'hub', count(*) from registry_hub_authors group by project
+    union all
+    select project, 'discord', count(*) from registry_discord_guilds group by project
+),
+
+runs as (
+    -- a demo load or an all-project run covers every source of every project
+    select projects.project, sources.source, r.*
+    from stg_onramp__collection_runs as r
+    cross join projects
+    cross join sources
+    where (r.project is null or r.project = projects.project)
+        and (r.platform = sources.source or r.platform = 'demo')
+),
+
+last_run as (
+    select
+        project,
+        source,
+        max(started_at) as last_run_at,
+        arg_max(status, started_at) as last_status,
+        arg_max(platform = 'demo', started_at) as last_run_is_demo,
+        arg_max(rows_written, started_at) as last_rows,
+        arg_max(api_calls, started_at) as last_api_calls,
+        count(*) filter (where status = 'failed') as failed_runs,
+        arg_max(error, started_at) filter (where error is not null) as last_error,
+        max(started_at) filter (where error is not null) as last_error_at
+    from runs
+    group by project, source
+),
+
+cursors as (
+    select project, source, count(*) as cursors, max(updated_at) as cursor_updated_at
+    from fct_sync_state
+    where project is not null
+    group by project, source
+),
+
+latest as (
+    select project, platform as source, max(occurred_at) as latest_activity_at, count(*) as activities
+    from int_activity
+    where not is_bot
+    group by project, platform
+),
+
+final as (
+    select
+        projects.project,
+        sources.source,
+        sources.setting,
+        coalesce(configured.targets, 0) as targets,
+        coalesce(configured.targets, 0) > 0 as is_configured,
+        last_run.last_run_at,
+        last_run.last_status,
+        coalesce(last_run.last_run_is_demo, false) as last_run_is_demo,
+        last_run.last_rows,
+        last_run.last_api_calls,
+        coalesce(last_run.failed_runs, 0) as failed_runs,
+        last_run.last_error,
+        last_run.last_error_at,
+        coalesce(cursors.cursors, 0) as cursors,
+        cursors.cursor_updated_at,
+        latest.latest_activity_at,
+        coalesce(latest.activities, 0) as activities
+    from projects
+    cross join sources
+    left join configured using (project, source)
+    left join last_run using (project, source)
+    left join cursors using (project, source)
+    left join latest using (project, source)
+)
+
+select * from final

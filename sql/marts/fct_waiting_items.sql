@@ -1,0 +1,77 @@
+-- grain: one row per open GitHub issue or pull request, open Hub discussion or Hub pull request,
+-- and unarchived Discord help thread that has had no first answer by the data cut-off, with how
+-- long it has waited. People waiting, not bots: items opened by bots are left out.
+with
+
+github as (
+    select
+        project,
+        'github' as platform,
+        case when is_pull_request then 'pull request' else 'issue' end as kind,
+        repo || '#' || number as item,
+        title,
+        author_login as author,
+        is_external as is_outside,
+        created_at as opened_at,
+        'https://github.com/' || repo || '/' || case when is_pull_request then 'pull' else 'issues' end
+            || '/' || number as url,
+        is_sample
+    from int_github_items
+    where state = 'open' and first_response_at is null and not is_bot
+),
+
+hub as (
+    select
+        project,
+        'hub' as platform,
+        case when is_pull_request then 'Hub pull request' else 'Hub discussion' end as kind,
+        repo_id || '#' || num as item,
+        title,
+        author,
+        is_outside,
+        created_at as opened_at,
+        'https://huggingface.co/' || case repo_type when 'dataset' then 'datasets/' when 'space' then 'spaces/' else '' end
+            || repo_id || '/discussions/' || num as url,
+        is_sample
+    from int_hub_discussions
+    where coalesce(status, 'open') in ('open', 'draft') and first_response_at is null
+),
+
+archived as (
+    select channel_id as thread_id from stg_discord__channels where coalesce(archived, false)
+),
+
+discord as (
+    select
+        project,
+        'discord' as platform,
+        'help thread' as kind,
+        coalesce(name, 'thread') || ' · ' || right(thread_id, 6) as item,
+        name as title,
+        owner_pseudonym as author,
+        true as is_outside,
+        started_at as opened_at,
+        null as url,
+        is_sample
+    from int_discord_threads
+    where first_reply_at is null and thread_id not in (select thread_id from archived)
+),
+
+unioned as (
+    select * from github
+    union all
+    select * from hub
+    union all
+    select * from discord
+),
+
+final as (
+    select
+        unioned.*,
+        date_diff('hour', unioned.opened_at, int_data_cutoff.data_cutoff) / 24.0 as days_waiting
+    from unioned
+    cross join int_data_cutoff
+    where unioned.opened_at <= int_data_cutoff.data_cutoff
+)
+
+select * from final

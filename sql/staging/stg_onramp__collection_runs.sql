@@ -1,0 +1,24 @@
+-- grain: one row per collection run (a source for one project, or for all when project is null)
+with
+
+source as (
+    select * from raw.collection_runs
+),
+
+renamed as (
+    select
+        run_id,
+        source,
+        -- an export import feeds the same Discord tables as the bot
+        case when source = 'discord-export' then 'discord' else source end as platform,
+        project,
+        started_at,
+        finished_at,
+        api_calls,
+        rows_written,
+        status,
+        error
+    from source
+)
+
+select * from renamed

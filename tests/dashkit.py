@@ -1,0 +1,46 @@
+"""The demo warehouse, built once per test session, for the dashboard's AppTest and browser tests.
+
+raw = demo_warehouse(tmp_path_factory.getbasetemp())   # raw file; the published one is beside it
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from onramp.config import load_registry
+from onramp.demo_run import run_demo
+from onramp.settings import Paths, published_path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard" / "app.py"
+CONFIG = ROOT / "projects.toml"
+PAGES = {
+    "compare": "views/compare.py",
+    "project": "views/project.py",
+    "drop-off": "views/dropoff.py",
+    "status": "views/status.py",
+}
+
+
+def demo_warehouse(base: Path) -> Path:
+    """Build the bundled demo under `base` unless this session already did; return the raw path."""
+    raw = base / "demo-warehouse" / "onramp.duckdb"
+    if not published_path(raw).exists():
+        raw.parent.mkdir(parents=True, exist_ok=True)
+        run_demo(Paths(config=CONFIG, raw_db=raw), force=True, log=lambda _: None)
+    return raw
+
+
+def project_ids() -> list[str]:
+    return [p.id for p in load_registry(CONFIG).projects]
+
+
+def published(raw: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only look at the published marts, for a test's expected values."""
+    con = duckdb.connect()
+    con.execute("set TimeZone = 'UTC'")
+    con.execute(f"attach '{published_path(raw)}' as wh (read_only)")
+    con.execute("use wh")
+    return con
