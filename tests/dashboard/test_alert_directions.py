@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 import streamlit as st
-from sqlkit import build_over, project
 
 from dashboard.components import alerts
 from dashboard.controls import Selection
 from onramp.catalog import indicator
+
+from sqlkit import build_over, project
 
 # active people per month: Jan-Mar 6, Apr 3 (clearly below), May 9 (clearly above), Jun 1 (cut-off)
 ACTIVE = {1: 6, 2: 6, 3: 6, 4: 3, 5: 9, 6: 1}

@@ -3,9 +3,10 @@
 from datetime import UTC, datetime
 
 import streamlit as st
-from sqlkit import build_over, project
 
 from dashboard import data
+
+from sqlkit import build_over, project
 
 
 def _build(tmp_path, logins):

@@ -5,8 +5,9 @@ from datetime import UTC, datetime
 import pytest
 import streamlit as st
 from dashkit import APP, PAGES
-from sqlkit import build_over, project
 from streamlit.testing.v1 import AppTest
+
+from sqlkit import build_over, project
 
 
 @pytest.fixture

@@ -54,9 +54,7 @@ def test_csv_download_serves_the_chart_data(server, page):
 # By default two projects of other shapes than eleutherai's (GitHub only; many derivatives) keep the
 # suite fast; ONRAMP_E2E_ALL_PROJECTS=1 sweeps the whole registry (~75 s).
 SWEEP = (
-    project_ids()
-    if os.environ.get("ONRAMP_E2E_ALL_PROJECTS")
-    else ["ai-singapore", "meta-llama"]
+    project_ids() if os.environ.get("ONRAMP_E2E_ALL_PROJECTS") else ["ai-singapore", "meta-llama"]
 )
 
 

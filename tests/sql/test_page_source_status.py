@@ -4,11 +4,12 @@ from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
-from sqlkit import project
 
 from onramp.config import Registry
 from warehouse.build import build
 from warehouse.db import connect
+
+from sqlkit import project
 
 
 def _at(day, hour=10, second=0):
