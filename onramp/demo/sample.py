@@ -94,7 +94,11 @@ def _real_prs(repo: str, commits: pd.DataFrame, rng, maintainers: list[str]) -> 
     n = len(named)
     merged_at = named["committed_at"].reset_index(drop=True)
     lag = pd.to_timedelta(rng.lognormal(np.log(30), 1.4, n), unit="h")
-    authors = named["pr_login"].fillna(pd.Series(_community(rng, n), index=named.index))
+    # "Merge pull request #N from OWNER/branch" names the branch's owner: the organisation itself
+    # for same-repository branches, which is nobody's login
+    owner = repo.split("/")[0].lower()
+    logins = named["pr_login"].where(named["pr_login"].str.lower() != owner)
+    authors = logins.fillna(pd.Series(_community(rng, n), index=named.index))
     external = ~authors.isin(maintainers) & (rng.random(n) < 0.8)
     return pd.DataFrame(
         {
