@@ -1,0 +1,44 @@
+"""Running the Hub collector against the fake Hub into a real raw warehouse, with a fake clock."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime
+
+from collectors.hub import Options, Politeness, collect
+from onramp.collect import run_collection
+from sqlkit import project
+from warehouse.db import connect
+
+NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
+
+
+class Clock:
+    """now() and sleep() for the collector: sleeping advances the clock, never the test."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.at, self.slept = now, []
+
+    def now(self) -> datetime:
+        return self.at
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+
+def run(db_path, url, monkeypatch, proj=None, *, clock=None, depth=2, full=False, max_wait=None):
+    """One `collect` run of `proj` into the warehouse at db_path; returns (outcome, clock)."""
+    monkeypatch.setenv("HF_ENDPOINT", url)
+    clock = clock or Clock()
+    proj = proj or project("p", hub_authors=["org"])
+    options = Options(depth=depth, now=clock.now)
+    collector = functools.partial(collect, options=options, polite=Politeness(sleep=clock.sleep))
+    with connect(db_path) as con:
+        outcome = run_collection(con, proj, "hub", collector, full=full, max_wait=max_wait,
+                                 progress=False, warn=lambda m: None)  # fmt: skip
+    return outcome, clock
+
+
+def rows(db_path, sql: str) -> list[tuple]:
+    with connect(db_path) as con:
+        return con.execute(sql).fetchall()
