@@ -49,8 +49,38 @@ def _options_from_env() -> Options:
     return Options(depth=int(depth)) if depth and depth.isdigit() else Options()
 
 
+FLUSH_REPOS, FLUSH_ROWS = 50, 20_000  # a batch (one transaction) per this many repositories or rows
+
+
+class _Pending:
+    """Rows of the repositories handled since the last batch, by table."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[dict]] = {}
+        self.repos = 0
+
+    def add(self, tables: dict[str, list[dict]]) -> None:
+        for table, rows in tables.items():
+            self.tables.setdefault(table, []).extend(rows)
+
+    def full(self) -> bool:
+        return self.repos >= FLUSH_REPOS or sum(map(len, self.tables.values())) >= FLUSH_ROWS
+
+    def batches(self, cursor) -> Iterator[Batch]:
+        """The rows, then the child counts (partial hub_repos rows: one shape per batch table)
+        with the cursor."""
+        counts = self.tables.pop(community.COUNTS, [])
+        yield Batch(self.tables)
+        yield Batch({"hub_repos": counts}, cursor)
+
+
 class _Run:
-    """One collection run: the clock is read once so every row of the run shares a snapshot day."""
+    """One collection run: the clock is read once so every row of the run shares a snapshot day.
+
+    Per-repository state of an author (info, tree, discussions, reuse: when each was fetched and
+    what it looked like) lives in one cursor, saved with the rows of the repositories it covers, so
+    a batch spans many repositories instead of one transaction per repository and stream.
+    """
 
     def __init__(self, http: HubHttp, ctx: RunContext, options: Options, own: set[str]) -> None:
         self.http, self.ctx, self.options, self.own = http, ctx, options, own
@@ -59,8 +89,10 @@ class _Run:
 
     def author(self, author: str) -> Iterator[Batch]:
         yield from self.members(author)
+        scope = f"state:{author}"
+        saved = state.load(self.ctx, scope)
         for repo_type in REPO_TYPES:
-            yield from self.repositories(author, repo_type)
+            yield from self.repositories(author, repo_type, saved, scope)
 
     def members(self, org: str) -> Iterator[Batch]:
         scope = f"members:{org}"
@@ -69,7 +101,7 @@ class _Run:
         rows = community.org_members(self.http, org, self.options.page_size) or []
         yield Batch({"hub_org_members": rows}, state.cursor(scope, {"at": state.stamp(self.now)}))
 
-    def repositories(self, author: str, repo_type: str) -> Iterator[Batch]:
+    def repositories(self, author: str, repo_type: str, saved: dict, state_scope: str) -> Iterator[Batch]:
         scope = f"{repo_type}s:{author}"
         listing = repos.list_repos(self.http, author, repo_type, state.load(self.ctx, scope),
                                    now=self.now, page_size=self.options.page_size)  # fmt: skip
@@ -77,61 +109,73 @@ class _Run:
         yield Batch({"hub_repos": listing.rows, "hub_repo_snapshots": snapshots})
         bar = tqdm(listing.rows, desc=f"hub {author} {repo_type}s", unit="repo", file=sys.stderr,
                    disable=not self.ctx.progress, leave=False)  # fmt: skip
+        pending = _Pending()
         for row in bar:
-            yield from self.repository(row)
+            pending.add(self.repository(row, saved))
+            pending.repos += 1
+            if pending.full():
+                yield from pending.batches(state.cursor(state_scope, saved))
+                pending = _Pending()
         bar.close()
+        if pending.repos:
+            yield from pending.batches(state.cursor(state_scope, saved))
         # the watermark moves last: a run killed above lists these repositories again
-        saved = {"modified": listing.watermark, "day": self.now.date().isoformat()}
-        yield Batch({}, state.cursor(scope, saved))
+        watermark = {"modified": listing.watermark, "day": self.now.date().isoformat()}
+        yield Batch({}, state.cursor(scope, watermark))
 
-    def repository(self, row: dict) -> Iterator[Batch]:
+    def repository(self, row: dict, saved: dict) -> dict[str, list[dict]]:
+        tables: dict[str, list[dict]] = {}
+        key = f"{row['repo_type']}/{row['repo_id']}"
         if row["repo_type"] == "model":
-            yield from self.model(row)
+            tables.update(self.model(row, saved.setdefault("info", {}), saved.setdefault("tree", {})))
         if row["repo_type"] == "dataset":
-            yield from self.reuse(row["repo_id"])
-        yield from self.threads(row["repo_type"], row["repo_id"])
+            tables.update(self.reuse(row["repo_id"], saved.setdefault("reuse", {})))
+        for table, rows in self.threads(row["repo_type"], row["repo_id"],
+                                        saved.setdefault("threads", {}), key).items():  # fmt: skip
+            tables.setdefault(table, []).extend(rows)
+        return tables
 
-    def model(self, row: dict) -> Iterator[Batch]:
-        model_id, scope = row["repo_id"], f"info:{row['repo_id']}"
-        saved = state.load(self.ctx, scope)
+    def model(self, row: dict, infos: dict, trees: dict) -> dict[str, list[dict]]:
+        model_id, tables = row["repo_id"], {}
+        saved = infos.get(model_id, {})
         modified = row["last_modified"].isoformat() if row["last_modified"] else None
         if state.due(saved, self.now, self.options.refresh) or saved.get("modified") != modified:
             info = community.model_info(self.http, model_id, row["author"])
             if info is None:
-                return
-            saved = {"at": state.stamp(self.now), "modified": modified, "children": info.children}
-            yield Batch(info.tables, state.cursor(scope, saved))
-        yield from self.tree(model_id, saved.get("children"))
+                return {}
+            saved = infos[model_id] = {"at": state.stamp(self.now), "modified": modified,
+                                       "children": info.children}  # fmt: skip
+            tables = dict(info.tables)
+        for table, rows in self.tree(model_id, saved.get("children"), trees).items():
+            tables.setdefault(table, []).extend(rows)
+        return tables
 
-    def tree(self, model_id: str, children: int | None) -> Iterator[Batch]:
-        scope = f"tree:{model_id}"
-        saved = state.load(self.ctx, scope)
+    def tree(self, model_id: str, children: int | None, trees: dict) -> dict[str, list[dict]]:
+        saved = trees.get(model_id, {})
         unchanged = saved.get("children") == children and "at" in saved
         if unchanged and not state.due(saved, self.now, self.options.tree_refresh):
-            return
+            return {}
         rows = tree.TreeRows()
         if children != 0:  # None (count unknown) walks too
             rows = tree.walk(self.http, model_id, depth=self.options.depth, listed=self.listed,
                              own=self.own, now=self.now, page_size=self.options.page_size)  # fmt: skip
-        yield Batch(
-            rows.tables(), state.cursor(scope, {"at": state.stamp(self.now), "children": children})
-        )
+        trees[model_id] = {"at": state.stamp(self.now), "children": children}
+        return rows.tables()
 
-    def reuse(self, dataset_id: str) -> Iterator[Batch]:
-        scope = f"reuse:{dataset_id}"
-        if not state.due(state.load(self.ctx, scope), self.now, self.options.refresh):
-            return
+    def reuse(self, dataset_id: str, reuses: dict) -> dict[str, list[dict]]:
+        if not state.due(reuses.get(dataset_id, {}), self.now, self.options.refresh):
+            return {}
         rows = community.dataset_reuse(self.http, dataset_id, self.options.page_size)
-        yield Batch({"hub_dataset_usage": rows}, state.cursor(scope, {"at": state.stamp(self.now)}))
+        reuses[dataset_id] = {"at": state.stamp(self.now)}
+        return {"hub_dataset_usage": rows}
 
-    def threads(self, repo_type: str, repo_id: str) -> Iterator[Batch]:
-        scope = f"discussions:{repo_type}/{repo_id}"
-        saved = state.load(self.ctx, scope)
+    def threads(self, repo_type: str, repo_id: str, threads: dict, key: str) -> dict[str, list[dict]]:
+        saved = threads.get(key, {})
         if not state.due(saved, self.now, self.options.refresh):
-            return
+            return {}
         found = discussions.fetch(self.http, repo_type, repo_id, saved.get("seen") or {})
-        saved = {"at": state.stamp(self.now), "seen": found.seen}
-        yield Batch(found.tables(), state.cursor(scope, saved))
+        threads[key] = {"at": state.stamp(self.now), "seen": found.seen}
+        return found.tables()
 
     def leaderboard(self, dataset_id: str) -> Iterator[Batch]:
         scope = f"leaderboard:{dataset_id}"

@@ -20,6 +20,9 @@ def org_members(http: HubHttp, org: str, page_size: int) -> list[dict] | None:
             for page in pages for m in page if isinstance(m, dict) and m.get("user")]  # fmt: skip
 
 
+COUNTS = "hub_repos:children_count"  # partial hub_repos rows: upserted in a batch of their own
+
+
 @dataclass
 class ModelInfo:
     children: int | None = None
@@ -37,7 +40,7 @@ def model_info(http: HubHttp, model_id: str, author: str) -> ModelInfo | None:
     evals = records.model_index_rows(model_id, author, info.get("model-index"))
     evals += records.eval_results_rows(model_id, author, info.get("evalResults"))
     repo = {"repo_type": "model", "repo_id": model_id, "children_count": children}
-    tables = {"hub_repos": [repo], "hub_space_models": records.space_rows(model_id, info.get("spaces")),
+    tables = {COUNTS: [repo], "hub_space_models": records.space_rows(model_id, info.get("spaces")),
               "hub_eval_results": evals}  # fmt: skip
     return ModelInfo(children, tables)
 

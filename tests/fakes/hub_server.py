@@ -79,6 +79,7 @@ class FakeHub:
         self.log: list[tuple[str, str, dict]] = []  # (kind, path, query)
         self.lock = threading.Lock()
         self._event_ids = 0
+        self._index: dict | None = None
 
     # -- building the data ---------------------------------------------------------------------
 
@@ -114,7 +115,17 @@ class FakeHub:
                 "createdAt": iso(created), "lastModified": iso(modified or created), "likes": likes,
                 "private": False, "sha": f"sha-{len(self.repos)}", **extra}  # fmt: skip
         self.repos[(repo_type, repo_id)] = repo
+        self._index = None
         return repo
+
+    def tagged(self, repo_type: str, tag: str) -> list[dict]:
+        """Repositories of a type carrying `tag` (an index, so big fake Hubs answer fast)."""
+        if self._index is None:
+            self._index = {}
+            for (t, _), r in self.repos.items():
+                for each in r.get("tags", []):
+                    self._index.setdefault((t, each), []).append(r)
+        return list(self._index.get((repo_type, tag), []))
 
     def add_thread(self, repo_type: str, repo_id: str, author: str, created: str, *, is_pr=False,
                    comments=(), status_changes=(), title="a thread") -> Thread:  # fmt: skip
@@ -223,10 +234,14 @@ class FakeHub:
                 {},
             )
         q = dict(query)
-        items = [r for (t, _), r in self.repos.items() if t == repo_type]
+        filters = [v for k, v in query if k == "filter"]
+        if filters:
+            items = self.tagged(repo_type, filters[0])
+        else:
+            items = [r for (t, _), r in self.repos.items() if t == repo_type]
         if "author" in q:
             items = [r for r in items if r["author"].lower() == q["author"].lower()]
-        for wanted in (v for k, v in query if k == "filter"):
+        for wanted in filters[1:]:
             items = [r for r in items if wanted in r.get("tags", [])]
         sort = {"lastModified": "lastModified", "createdAt": "createdAt", "downloads": "downloads",
                 "likes": "likes"}.get(q.get("sort", ""))  # fmt: skip
@@ -253,14 +268,13 @@ class FakeHub:
         return view
 
     def children_count(self, model_id: str) -> dict:
-        counts = Counter()
-        for (t, _), r in self.repos.items():
-            if t == "model":
-                for tag in r["tags"]:
-                    parts = tag.split(":", 2)
-                    if len(parts) == 3 and parts[0] == "base_model" and parts[2] == model_id:
-                        counts[parts[1]] += 1
-        return dict(counts)
+        """Direct children by relation, as the Hub's childrenModelCount reports them."""
+        counts = {}
+        for relation in ("adapter", "finetune", "merge", "quantized"):
+            n = len(self.tagged("model", f"base_model:{relation}:{model_id}"))
+            if n:
+                counts[relation] = n
+        return counts
 
     def _info(self, repo_type, repo_id, query):
         expand = [v for k, v in query if k == "expand"]
@@ -326,6 +340,8 @@ class FakeHub:
 
 class _Handler(BaseHTTPRequestHandler):
     hub: FakeHub
+    protocol_version = "HTTP/1.1"  # keep-alive, as the real Hub
+    disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms delayed-ACK stall
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         url = urlsplit(self.path)

@@ -40,5 +40,5 @@ def run(db_path, url, monkeypatch, proj=None, *, clock=None, depth=2, full=False
 
 
 def rows(db_path, sql: str) -> list[tuple]:
-    with connect(db_path) as con:
+    with connect(db_path, read_only=True) as con:
         return con.execute(sql).fetchall()

@@ -61,6 +61,9 @@ def test_first_run_collects_every_stream(tmp_path, monkeypatch):
                     "last_modified from hub_repos where repo_id = 'org/base'")[0]  # fmt: skip
     assert base[:6] == ("apache-2.0", "manual", 100, 1000, 2, "text-generation")
     assert base[6] is not None  # lastModified came through `expand`
+    children = rows(db, "select repo_id, author, created_at is not null, downloads_30d from hub_repos "
+                        "where repo_id in ('carol/tune', 'dave/q') order by 1")  # fmt: skip
+    assert children == [("carol/tune", "carol", True, 7), ("dave/q", "dave", True, 0)]
     assert sorted(rows(db, "select child_id, base_id, relation from hub_derivatives")) == [
         ("carol/tune", "org/base", "finetune"), ("dave/q", "carol/tune", "quantized"),
         ("org/chat", "org/base", "finetune")]  # fmt: skip
