@@ -48,7 +48,9 @@ def build_hub(rng: random.Random) -> FakeHub:
     hub.members[ORG] = [f"member{i}" for i in range(MEMBERS)]
     models = [f"{ORG}/model-{i:03d}" for i in range(MODELS)]
     for i, name in enumerate(models):
-        hub.add_model(name, created=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", downloads=rng.randint(0, 10**5))
+        hub.add_model(
+            name, created=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", downloads=rng.randint(0, 10**5)
+        )
     for i in range(DATASETS):
         hub.add_dataset(f"{ORG}/ds-{i}", created="2023-05-01")
     for i in range(SPACES):
@@ -56,13 +58,17 @@ def build_hub(rng: random.Random) -> FakeHub:
     _derivatives(hub, rng, models)
     _discussions(hub, rng, models)
     for i in range(30):  # outside models trained on the org's datasets
-        hub.add_model(f"user{i}/trained-{i}", created="2024-01-01", datasets=[f"{ORG}/ds-{i % DATASETS}"])
-    hub.leaderboards[BENCH] = [{"rank": 1, "modelId": "user1/trained-1", "value": 0.5, "verified": False}]
+        hub.add_model(
+            f"user{i}/trained-{i}", created="2024-01-01", datasets=[f"{ORG}/ds-{i % DATASETS}"]
+        )
+    hub.leaderboards[BENCH] = [
+        {"rank": 1, "modelId": "user1/trained-1", "value": 0.5, "verified": False}
+    ]
     return hub
 
 
 def _derivatives(hub: FakeHub, rng: random.Random, models: list[str]) -> None:
-    """2,400 direct children on a skewed 150 of the models (some merges of two), 600 grandchildren."""
+    """2,400 direct children on a skewed 150 models (some merges of two), 600 grandchildren."""
     popular, first_level = models[:150], []
     for i in range(2400):
         base = popular[min(int(rng.paretovariate(1.2)) - 1, 149)]
@@ -74,25 +80,36 @@ def _derivatives(hub: FakeHub, rng: random.Random, models: list[str]) -> None:
         hub.add_model(child, created="2024-02-01", parents=parents)
         first_level.append(child)
     for i in range(DERIVATIVES - 2400):
-        hub.add_model(f"user{i % 300}/grand-{i}", created="2024-03-01",
-                      parents=[("finetune", rng.choice(first_level))])  # fmt: skip
+        hub.add_model(
+            f"user{i % 300}/grand-{i}",
+            created="2024-03-01",
+            parents=[("finetune", rng.choice(first_level))],
+        )
 
 
 def _discussions(hub: FakeHub, rng: random.Random, models: list[str]) -> None:
     """500 threads on 60 repositories, one with 120 (three pages of 50)."""
     repos = [models[0]] * 120 + [rng.choice(models[:59]) for _ in range(DISCUSSIONS - 120)]
     for i, repo in enumerate(repos):
-        hub.add_thread("model", repo, f"user{i % 80}", "2024-04-01T10:00", is_pr=i % 3 == 0,
-                       comments=[(f"member{i % MEMBERS}", "2024-04-02T10:00")])  # fmt: skip
+        hub.add_thread(
+            "model",
+            repo,
+            f"user{i % 80}",
+            "2024-04-01T10:00",
+            is_pr=i % 3 == 0,
+            comments=[(f"member{i % MEMBERS}", "2024-04-02T10:00")],
+        )
 
 
 def minimum_calls(hub: FakeHub) -> int:
-    per_type = {t: sum(1 for (rt, _r) in hub.repos if rt == t and _r.startswith(ORG + "/"))
-                for t in ("model", "dataset", "space")}  # fmt: skip
+    per_type = {
+        t: sum(1 for (rt, _r) in hub.repos if rt == t and _r.startswith(ORG + "/"))
+        for t in ("model", "dataset", "space")
+    }
     calls = sum(max(1, math.ceil(n / 1000)) for n in per_type.values())
     calls += max(1, math.ceil(MEMBERS / 1000)) + per_type["model"]
     calls += _tree_listings(hub)
-    for (repo_type, repo_id) in hub.repos:
+    for repo_type, repo_id in hub.repos:
         if repo_id.startswith(ORG + "/"):
             threads = len(hub.threads.get((repo_type, repo_id), []))
             calls += max(1, math.ceil(threads / 50)) + threads
@@ -118,12 +135,21 @@ def _tree_listings(hub: FakeHub) -> int:
 
 
 def run(db: Path, url: str) -> tuple[int, float, float]:
-    project = Project(id="big", name="Big", organizational_model="company", hub_authors=(ORG,),
-                      hub_benchmark_datasets=(BENCH,))  # fmt: skip
-    collector = functools.partial(collect, options=Options(depth=DEPTH), polite=Politeness(sleep=lambda s: None))
+    project = Project(
+        id="big",
+        name="Big",
+        organizational_model="company",
+        hub_authors=(ORG,),
+        hub_benchmark_datasets=(BENCH,),
+    )
+    collector = functools.partial(
+        collect, options=Options(depth=DEPTH), polite=Politeness(sleep=lambda s: None)
+    )
     wall, cpu = time.perf_counter(), time.process_time()
     with connect(db) as con:
-        outcome = run_collection(con, project, "hub", collector, progress=False, warn=lambda m: None)
+        outcome = run_collection(
+            con, project, "hub", collector, progress=False, warn=lambda m: None
+        )
     assert outcome.status == "ok", outcome.message
     return outcome.api_calls, time.perf_counter() - wall, time.process_time() - cpu
 
@@ -142,10 +168,15 @@ def main() -> None:
             edges = con.execute("select count(*) from hub_derivatives").fetchone()[0]
             threads = con.execute("select count(*) from hub_discussions").fetchone()[0]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"fake Hub: {MODELS} models, {DERIVATIVES} derivatives, {DISCUSSIONS} discussions (depth {DEPTH})")
+    print(
+        f"fake Hub: {MODELS} models, {DERIVATIVES} derivatives, {DISCUSSIONS} discussions, "
+        f"depth {DEPTH}"
+    )
     print(f"collected: {edges} derivative edges, {threads} discussions")
-    print(f"first run:  {first} calls, minimum {minimum} ({first / minimum - 1:+.1%}); "
-          f"{wall1:.1f} s wall, {cpu1:.1f} s CPU (fake server included)")
+    print(
+        f"first run:  {first} calls, minimum {minimum} ({first / minimum - 1:+.1%}); "
+        f"{wall1:.1f} s wall, {cpu1:.1f} s CPU (fake server included)"
+    )
     print(f"second run: {second} calls (nothing new); {wall2:.2f} s wall, {cpu2:.2f} s CPU")
     print(f"peak memory: {peak:.0f} MB (collector, warehouse and fake Hub in one process)")
 

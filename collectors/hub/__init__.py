@@ -27,8 +27,12 @@ __all__ = ["Options", "Politeness", "collect"]
 REPO_TYPES = ("model", "dataset", "space")
 
 
-def collect(project: Project, ctx: RunContext, options: Options | None = None,
-            polite: Politeness | None = None) -> Iterator[Batch]:  # fmt: skip
+def collect(
+    project: Project,
+    ctx: RunContext,
+    options: Options | None = None,
+    polite: Politeness | None = None,
+) -> Iterator[Batch]:
     if not project.hub_authors and not project.hub_benchmark_datasets:
         raise SourceSkipped("no hub_authors or hub_benchmark_datasets configured")
     options = options or _options_from_env()
@@ -101,14 +105,28 @@ class _Run:
         rows = community.org_members(self.http, org, self.options.page_size) or []
         yield Batch({"hub_org_members": rows}, state.cursor(scope, {"at": state.stamp(self.now)}))
 
-    def repositories(self, author: str, repo_type: str, saved: dict, state_scope: str) -> Iterator[Batch]:
+    def repositories(
+        self, author: str, repo_type: str, saved: dict, state_scope: str
+    ) -> Iterator[Batch]:
         scope = f"{repo_type}s:{author}"
-        listing = repos.list_repos(self.http, author, repo_type, state.load(self.ctx, scope),
-                                   now=self.now, page_size=self.options.page_size)  # fmt: skip
+        listing = repos.list_repos(
+            self.http,
+            author,
+            repo_type,
+            state.load(self.ctx, scope),
+            now=self.now,
+            page_size=self.options.page_size,
+        )
         snapshots = repos.snapshots(listing.rows, self.now.date())
         yield Batch({"hub_repos": listing.rows, "hub_repo_snapshots": snapshots})
-        bar = tqdm(listing.rows, desc=f"hub {author} {repo_type}s", unit="repo", file=sys.stderr,
-                   disable=not self.ctx.progress, leave=False)  # fmt: skip
+        bar = tqdm(
+            listing.rows,
+            desc=f"hub {author} {repo_type}s",
+            unit="repo",
+            file=sys.stderr,
+            disable=not self.ctx.progress,
+            leave=False,
+        )
         pending = _Pending()
         for row in bar:
             pending.add(self.repository(row, saved))
@@ -127,11 +145,14 @@ class _Run:
         tables: dict[str, list[dict]] = {}
         key = f"{row['repo_type']}/{row['repo_id']}"
         if row["repo_type"] == "model":
-            tables.update(self.model(row, saved.setdefault("info", {}), saved.setdefault("tree", {})))
+            tables.update(
+                self.model(row, saved.setdefault("info", {}), saved.setdefault("tree", {}))
+            )
         if row["repo_type"] == "dataset":
             tables.update(self.reuse(row["repo_id"], saved.setdefault("reuse", {})))
-        for table, rows in self.threads(row["repo_type"], row["repo_id"],
-                                        saved.setdefault("threads", {}), key).items():  # fmt: skip
+        for table, rows in self.threads(
+            row["repo_type"], row["repo_id"], saved.setdefault("threads", {}), key
+        ).items():
             tables.setdefault(table, []).extend(rows)
         return tables
 
@@ -143,8 +164,11 @@ class _Run:
             info = community.model_info(self.http, model_id, row["author"])
             if info is None:
                 return {}
-            saved = infos[model_id] = {"at": state.stamp(self.now), "modified": modified,
-                                       "children": info.children}  # fmt: skip
+            saved = infos[model_id] = {
+                "at": state.stamp(self.now),
+                "modified": modified,
+                "children": info.children,
+            }
             tables = dict(info.tables)
         for table, rows in self.tree(model_id, saved.get("children"), trees).items():
             tables.setdefault(table, []).extend(rows)
@@ -157,8 +181,15 @@ class _Run:
             return {}
         rows = tree.TreeRows()
         if children != 0:  # None (count unknown) walks too
-            rows = tree.walk(self.http, model_id, depth=self.options.depth, listed=self.listed,
-                             own=self.own, now=self.now, page_size=self.options.page_size)  # fmt: skip
+            rows = tree.walk(
+                self.http,
+                model_id,
+                depth=self.options.depth,
+                listed=self.listed,
+                own=self.own,
+                now=self.now,
+                page_size=self.options.page_size,
+            )
         trees[model_id] = {"at": state.stamp(self.now), "children": children}
         return rows.tables()
 
@@ -169,7 +200,9 @@ class _Run:
         reuses[dataset_id] = {"at": state.stamp(self.now)}
         return {"hub_dataset_usage": rows}
 
-    def threads(self, repo_type: str, repo_id: str, threads: dict, key: str) -> dict[str, list[dict]]:
+    def threads(
+        self, repo_type: str, repo_id: str, threads: dict, key: str
+    ) -> dict[str, list[dict]]:
         saved = threads.get(key, {})
         if not state.due(saved, self.now, self.options.refresh):
             return {}

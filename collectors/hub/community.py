@@ -16,8 +16,12 @@ def org_members(http: HubHttp, org: str, page_size: int) -> list[dict] | None:
         pages = list(http.pages(url, [("limit", str(page_size))]))
     except Skipped:
         return None
-    return [{"org": org, "username": m["user"], "provenance": "api"}
-            for page in pages for m in page if isinstance(m, dict) and m.get("user")]  # fmt: skip
+    return [
+        {"org": org, "username": m["user"], "provenance": "api"}
+        for page in pages
+        for m in page
+        if isinstance(m, dict) and m.get("user")
+    ]
 
 
 COUNTS = "hub_repos:children_count"  # partial hub_repos rows: upserted in a batch of their own
@@ -40,22 +44,36 @@ def model_info(http: HubHttp, model_id: str, author: str) -> ModelInfo | None:
     evals = records.model_index_rows(model_id, author, info.get("model-index"))
     evals += records.eval_results_rows(model_id, author, info.get("evalResults"))
     repo = {"repo_type": "model", "repo_id": model_id, "children_count": children}
-    tables = {COUNTS: [repo], "hub_space_models": records.space_rows(model_id, info.get("spaces")),
-              "hub_eval_results": evals}  # fmt: skip
+    tables = {
+        COUNTS: [repo],
+        "hub_space_models": records.space_rows(model_id, info.get("spaces")),
+        "hub_eval_results": evals,
+    }
     return ModelInfo(children, tables)
 
 
 def dataset_reuse(http: HubHttp, dataset_id: str, page_size: int) -> list[dict]:
     """Models declaring training on the dataset (the `trained_dataset` filter)."""
-    params = [("filter", f"dataset:{dataset_id}"), ("limit", str(page_size)),
-              ("expand", "author"), ("expand", "createdAt")]  # fmt: skip
+    params = [
+        ("filter", f"dataset:{dataset_id}"),
+        ("limit", str(page_size)),
+        ("expand", "author"),
+        ("expand", "createdAt"),
+    ]
     rows = []
     try:
         for page in http.pages(f"{http.api.endpoint}/api/models", params):
-            rows += [{"model_id": m["id"], "dataset_id": dataset_id,
-                      "model_author": m.get("author") or m["id"].split("/", 1)[0],
-                      "created_at": records.when(m.get("createdAt")), "provenance": "api"}
-                     for m in page if isinstance(m, dict) and m.get("id")]  # fmt: skip
+            rows += [
+                {
+                    "model_id": m["id"],
+                    "dataset_id": dataset_id,
+                    "model_author": m.get("author") or m["id"].split("/", 1)[0],
+                    "created_at": records.when(m.get("createdAt")),
+                    "provenance": "api",
+                }
+                for m in page
+                if isinstance(m, dict) and m.get("id")
+            ]
     except Skipped:
         pass
     return rows

@@ -111,34 +111,35 @@ class HubHttp:
 
     def json(self, url: str, params: dict | list | None = None, *, skip_on=(404,)):
         """The JSON body of a GET; `Skipped` for the statuses that mean "not here"."""
-        response = self.get(url, params)
-        if response.status_code in skip_on:
-            raise Skipped(response.status_code)
-        if response.status_code >= 400:
-            raise self._error(urlsplit(url).path, f"HTTP {response.status_code}")
-        try:
-            return response.json()
-        except ValueError:
-            raise self._error(urlsplit(url).path, "malformed JSON") from None
+        return self._json(url, params, skip_on)[1]
 
     def pages(
         self, url: str, params: dict | list | None = None, *, skip_on=(404,)
     ) -> Iterator[list]:
         """Every page of a Link-paginated listing, first page with `params`, then the next URLs."""
         while url:
-            response = self.get(url, params)
-            if response.status_code in skip_on:
-                raise Skipped(response.status_code)
-            if response.status_code >= 400:
-                raise self._error(urlsplit(url).path, f"HTTP {response.status_code}")
-            try:
-                page = response.json()
-            except ValueError:
-                raise self._error(urlsplit(url).path, "malformed JSON") from None
+            response, page = self._json(url, params, skip_on)
             if not isinstance(page, list):
                 raise self._error(urlsplit(url).path, "expected a JSON list")
             yield page
             url, params = response.links.get("next", {}).get("url"), None
+
+    def _json(self, url: str, params, skip_on) -> tuple[httpx2.Response, object]:
+        """A GET's response and parsed body; a malformed body is retried like a 5xx."""
+        path = urlsplit(url).path
+        for attempt in range(self.polite.max_tries):
+            response = self.get(url, params)
+            if response.status_code in skip_on:
+                raise Skipped(response.status_code)
+            if response.status_code >= 400:
+                raise self._error(path, f"HTTP {response.status_code}")
+            try:
+                return response, response.json()
+            except ValueError:
+                if attempt == self.polite.max_tries - 1:
+                    raise self._error(path, f"malformed JSON after {attempt + 1} tries") from None
+                self._sleep(self._backoff(attempt), path)
+        raise AssertionError("unreachable")
 
     def _backoff(self, attempt: int) -> float:
         return self.polite.backoff[min(attempt, len(self.polite.backoff) - 1)]

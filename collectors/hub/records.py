@@ -12,14 +12,47 @@ RELATIONS = ("finetune", "adapter", "quantized", "merge")
 # What every repository listing asks for (reference/hub.md §5); without `expand` the Hub sends a
 # default subset. `baseModels`/`childrenModelCount` are rejected by listings: model_info only.
 LIST_EXPAND = {
-    "model": ["author", "createdAt", "lastModified", "downloads", "downloadsAllTime", "likes", "tags",
-              "pipeline_tag", "library_name", "gated", "private", "sha"],
-    "dataset": ["author", "createdAt", "lastModified", "downloads", "downloadsAllTime", "likes", "tags",
-                "gated", "private", "sha"],
+    "model": [
+        "author",
+        "createdAt",
+        "lastModified",
+        "downloads",
+        "downloadsAllTime",
+        "likes",
+        "tags",
+        "pipeline_tag",
+        "library_name",
+        "gated",
+        "private",
+        "sha",
+    ],
+    "dataset": [
+        "author",
+        "createdAt",
+        "lastModified",
+        "downloads",
+        "downloadsAllTime",
+        "likes",
+        "tags",
+        "gated",
+        "private",
+        "sha",
+    ],
     "space": ["author", "createdAt", "lastModified", "likes", "tags", "sdk", "private", "sha"],
-}  # fmt: skip
-CHILD_EXPAND = ["author", "createdAt", "lastModified", "downloads", "downloadsAllTime", "likes", "tags",
-                "pipeline_tag", "library_name", "gated", "model-index"]  # fmt: skip
+}
+CHILD_EXPAND = [
+    "author",
+    "createdAt",
+    "lastModified",
+    "downloads",
+    "downloadsAllTime",
+    "likes",
+    "tags",
+    "pipeline_tag",
+    "library_name",
+    "gated",
+    "model-index",
+]
 INFO_EXPAND = ["childrenModelCount", "spaces", "evalResults", "model-index"]
 
 
@@ -80,8 +113,14 @@ def edges_from_tags(child_id: str, tags: list[str]) -> list[dict]:
     for tag in tags or []:
         parts = tag.split(":", 2) if isinstance(tag, str) else []
         if len(parts) == 3 and parts[0] == "base_model" and parts[1] in RELATIONS and parts[2]:
-            edges.append({"child_id": child_id, "base_id": parts[2], "relation": parts[1],
-                          "provenance": "api"})  # fmt: skip
+            edges.append(
+                {
+                    "child_id": child_id,
+                    "base_id": parts[2],
+                    "relation": parts[1],
+                    "provenance": "api",
+                }
+            )
     return edges
 
 
@@ -99,9 +138,15 @@ def space_rows(model_id: str, spaces) -> list[dict]:
     for space in spaces or []:
         space_id = space if isinstance(space, str) else (space or {}).get("id")
         if space_id:
-            rows.append({"space_id": space_id, "model_id": model_id,
-                         "space_author": space_id.split("/", 1)[0], "created_at": None,
-                         "provenance": "api"})  # fmt: skip
+            rows.append(
+                {
+                    "space_id": space_id,
+                    "model_id": model_id,
+                    "space_author": space_id.split("/", 1)[0],
+                    "created_at": None,
+                    "provenance": "api",
+                }
+            )
     return rows
 
 
@@ -118,8 +163,19 @@ def _number(value) -> float | None:
         return None
 
 
-def eval_row(model_id, author, dataset_id, *, task=None, metric=None, value=None, verified=None,
-             source: str, reported_at=None, extra=None) -> dict:  # fmt: skip
+def eval_row(
+    model_id,
+    author,
+    dataset_id,
+    *,
+    task=None,
+    metric=None,
+    value=None,
+    verified=None,
+    source: str,
+    reported_at=None,
+    extra=None,
+) -> dict:
     return {
         "result_id": _result_id(model_id, dataset_id, task, metric, source, extra),
         "model_id": model_id,
@@ -145,11 +201,19 @@ def model_index_rows(model_id: str, author: str | None, model_index) -> list[dic
             dataset_id = dataset.get("type") or dataset.get("name")
             for metric in result.get("metrics") or []:
                 if dataset_id and isinstance(metric, dict):
-                    rows.append(eval_row(
-                        model_id, author, dataset_id, task=task, metric=metric.get("type"),
-                        value=metric.get("value"), verified=bool(metric.get("verified", False)),
-                        source="model-index", extra=(dataset.get("config"), dataset.get("split")),
-                    ))  # fmt: skip
+                    rows.append(
+                        eval_row(
+                            model_id,
+                            author,
+                            dataset_id,
+                            task=task,
+                            metric=metric.get("type"),
+                            value=metric.get("value"),
+                            verified=bool(metric.get("verified", False)),
+                            source="model-index",
+                            extra=(dataset.get("config"), dataset.get("split")),
+                        )
+                    )
     return rows
 
 
@@ -161,11 +225,19 @@ def eval_results_rows(model_id: str, author: str | None, raw) -> list[dict]:
         dataset = data.get("dataset") or {}
         dataset_id = dataset.get("id") if isinstance(dataset, dict) else dataset
         if dataset_id:
-            rows.append(eval_row(
-                model_id, author, dataset_id, task=data.get("task_id"), value=data.get("value"),
-                verified=bool(item.get("verified", False)), source="eval-results",
-                reported_at=when(data.get("date")), extra=item.get("filename"),
-            ))  # fmt: skip
+            rows.append(
+                eval_row(
+                    model_id,
+                    author,
+                    dataset_id,
+                    task=data.get("task_id"),
+                    value=data.get("value"),
+                    verified=bool(item.get("verified", False)),
+                    source="eval-results",
+                    reported_at=when(data.get("date")),
+                    extra=item.get("filename"),
+                )
+            )
     return rows
 
 
@@ -174,11 +246,18 @@ def leaderboard_rows(dataset_id: str, entries) -> list[dict]:
     for entry in entries if isinstance(entries, list) else []:
         model_id = (entry or {}).get("modelId") or entry.get("model_id")
         if model_id:
-            rows.append(eval_row(
-                model_id, entry.get("author"), dataset_id, task=entry.get("taskId"),
-                value=entry.get("value"), verified=bool(entry.get("verified", False)),
-                source="leaderboard", extra=entry.get("filename"),
-            ))  # fmt: skip
+            rows.append(
+                eval_row(
+                    model_id,
+                    entry.get("author"),
+                    dataset_id,
+                    task=entry.get("taskId"),
+                    value=entry.get("value"),
+                    verified=bool(entry.get("verified", False)),
+                    source="leaderboard",
+                    extra=entry.get("filename"),
+                )
+            )
     return rows
 
 
@@ -204,14 +283,20 @@ def event_rows(repo_type: str, repo_id: str, num: int, details: dict) -> list[di
     for event in details.get("events") or []:
         author = event.get("author") or {}
         data = event.get("data") or {}
-        rows.append({
-            "repo_type": repo_type, "repo_id": repo_id, "num": num,
-            "event_id": str(event.get("id")),
-            "event_type": event.get("type") or "unknown",
-            "author": author.get("name") if isinstance(author, dict) else None,
-            "author_is_org_member": author.get("isOrgMember") if isinstance(author, dict) else None,
-            "created_at": when(event.get("createdAt")),
-            "new_status": data.get("status") if event.get("type") == "status-change" else None,
-            "provenance": "api",
-        })  # fmt: skip
+        rows.append(
+            {
+                "repo_type": repo_type,
+                "repo_id": repo_id,
+                "num": num,
+                "event_id": str(event.get("id")),
+                "event_type": event.get("type") or "unknown",
+                "author": author.get("name") if isinstance(author, dict) else None,
+                "author_is_org_member": author.get("isOrgMember")
+                if isinstance(author, dict)
+                else None,
+                "created_at": when(event.get("createdAt")),
+                "new_status": data.get("status") if event.get("type") == "status-change" else None,
+                "provenance": "api",
+            }
+        )
     return rows

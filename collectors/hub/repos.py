@@ -22,8 +22,9 @@ class Listing:
     watermark: str | None  # lastModified of the newest repository seen, to save
 
 
-def list_repos(http: HubHttp, author: str, repo_type: str, saved: dict, *, now: datetime,
-               page_size: int) -> Listing:  # fmt: skip
+def list_repos(
+    http: HubHttp, author: str, repo_type: str, saved: dict, *, now: datetime, page_size: int
+) -> Listing:
     """The author's repositories of one type changed since the saved watermark (all of them on
     the first listing of the day)."""
     today = now.date().isoformat()

@@ -29,8 +29,16 @@ class TreeRows:
         }
 
 
-def walk(http: HubHttp, root: str, *, depth: int, listed: set[str], own: set[str], now: datetime,
-         page_size: int) -> TreeRows:  # fmt: skip
+def walk(
+    http: HubHttp,
+    root: str,
+    *,
+    depth: int,
+    listed: set[str],
+    own: set[str],
+    now: datetime,
+    page_size: int,
+) -> TreeRows:
     """Children of `root` to `depth` levels. `listed` holds the models whose children this run
     already fetched (a merge of two project models is listed once); `own` the project's authors
     (lowercase), whose repositories the author listings keep."""
@@ -46,8 +54,9 @@ def walk(http: HubHttp, root: str, *, depth: int, listed: set[str], own: set[str
                 if row["author"].lower() not in own:
                     out.repos.append(row)
                 out.edges += records.edges_from_tags(child["id"], child.get("tags"))
-                out.evals += records.model_index_rows(child["id"], child.get("author"),
-                                                      child.get("model-index"))  # fmt: skip
+                out.evals += records.model_index_rows(
+                    child["id"], child.get("author"), child.get("model-index")
+                )
                 next_frontier.append(child["id"])
         frontier = next_frontier
     return out

@@ -36,6 +36,7 @@ DEFAULT_FIELDS = [
     "private",
 ]
 MAX_PAGE, DEFAULT_PAGE, DISCUSSION_PAGE = 1000, 50, 50
+MALFORMED = object()  # a body cut off mid-way
 
 
 def iso(day: str) -> str:
@@ -60,7 +61,8 @@ class Thread:
 
 @dataclass
 class Fault:
-    """Answer `status` (429 with RateLimit r=0, or 5xx) to the next `times` requests matching."""
+    """Answer `status` (429 with RateLimit r=0, 5xx, or 200 with a truncated body) to the next
+    `times` requests matching."""
 
     path_contains: str
     status: int
@@ -77,43 +79,96 @@ class FakeHub:
         self.faults: list[Fault] = []
         self.quota, self.remaining, self.reset_in = quota, quota, 300
         self.log: list[tuple[str, str, dict]] = []  # (kind, path, query)
+        self.authorizations: set[str | None] = set()  # Authorization headers seen
         self.lock = threading.Lock()
         self._event_ids = 0
         self._index: dict | None = None
 
     # -- building the data ---------------------------------------------------------------------
 
-    def add_model(self, repo_id: str, *, created="2024-01-01", modified=None, downloads=0,
-                  downloads_all_time=None, likes=0, parents=(), datasets=(), tags=(),
-                  model_index=None, eval_results=None, spaces=(), gated=False,
-                  pipeline_tag="text-generation", library_name="transformers") -> dict:  # fmt: skip
+    def add_model(
+        self,
+        repo_id: str,
+        *,
+        created="2024-01-01",
+        modified=None,
+        downloads=0,
+        downloads_all_time=None,
+        likes=0,
+        parents=(),
+        datasets=(),
+        tags=(),
+        model_index=None,
+        eval_results=None,
+        spaces=(),
+        gated=False,
+        pipeline_tag="text-generation",
+        library_name="transformers",
+    ) -> dict:
         """`parents`: (relation, base id) pairs, tagged the Hub's way (bare and with relation)."""
         all_tags = list(tags) + [f"dataset:{d}" for d in datasets]
         for relation, base in parents:
             all_tags += [f"base_model:{base}", f"base_model:{relation}:{base}"]
-        return self._add("model", repo_id, created, modified, likes, {
-            "downloads": downloads, "downloadsAllTime": downloads_all_time or downloads * 10,
-            "tags": list(dict.fromkeys(all_tags)), "pipeline_tag": pipeline_tag,
-            "library_name": library_name, "gated": gated, "model-index": model_index,
-            "evalResults": eval_results or [], "spaces": list(spaces),
-        })  # fmt: skip
+        return self._add(
+            "model",
+            repo_id,
+            created,
+            modified,
+            likes,
+            {
+                "downloads": downloads,
+                "downloadsAllTime": downloads_all_time or downloads * 10,
+                "tags": list(dict.fromkeys(all_tags)),
+                "pipeline_tag": pipeline_tag,
+                "library_name": library_name,
+                "gated": gated,
+                "model-index": model_index,
+                "evalResults": eval_results or [],
+                "spaces": list(spaces),
+            },
+        )
 
-    def add_dataset(self, repo_id: str, *, created="2024-01-01", modified=None, downloads=0,
-                    likes=0, tags=()) -> dict:  # fmt: skip
-        return self._add("dataset", repo_id, created, modified, likes, {
-            "downloads": downloads, "downloadsAllTime": downloads * 10, "tags": list(tags),
-            "gated": False})  # fmt: skip
+    def add_dataset(
+        self, repo_id: str, *, created="2024-01-01", modified=None, downloads=0, likes=0, tags=()
+    ) -> dict:
+        return self._add(
+            "dataset",
+            repo_id,
+            created,
+            modified,
+            likes,
+            {
+                "downloads": downloads,
+                "downloadsAllTime": downloads * 10,
+                "tags": list(tags),
+                "gated": False,
+            },
+        )
 
     def add_space(
         self, repo_id: str, *, created="2024-01-01", modified=None, likes=0, models=()
     ) -> dict:
-        return self._add("space", repo_id, created, modified, likes,
-                         {"tags": [], "sdk": "gradio", "models": list(models)})  # fmt: skip
+        return self._add(
+            "space",
+            repo_id,
+            created,
+            modified,
+            likes,
+            {"tags": [], "sdk": "gradio", "models": list(models)},
+        )
 
     def _add(self, repo_type, repo_id, created, modified, likes, extra) -> dict:
-        repo = {"_id": f"id-{len(self.repos)}", "id": repo_id, "author": repo_id.split("/")[0],
-                "createdAt": iso(created), "lastModified": iso(modified or created), "likes": likes,
-                "private": False, "sha": f"sha-{len(self.repos)}", **extra}  # fmt: skip
+        repo = {
+            "_id": f"id-{len(self.repos)}",
+            "id": repo_id,
+            "author": repo_id.split("/")[0],
+            "createdAt": iso(created),
+            "lastModified": iso(modified or created),
+            "likes": likes,
+            "private": False,
+            "sha": f"sha-{len(self.repos)}",
+            **extra,
+        }
         self.repos[(repo_type, repo_id)] = repo
         self._index = None
         return repo
@@ -127,8 +182,18 @@ class FakeHub:
                     self._index.setdefault((t, each), []).append(r)
         return list(self._index.get((repo_type, tag), []))
 
-    def add_thread(self, repo_type: str, repo_id: str, author: str, created: str, *, is_pr=False,
-                   comments=(), status_changes=(), title="a thread") -> Thread:  # fmt: skip
+    def add_thread(
+        self,
+        repo_type: str,
+        repo_id: str,
+        author: str,
+        created: str,
+        *,
+        is_pr=False,
+        comments=(),
+        status_changes=(),
+        title="a thread",
+    ) -> Thread:
         """A discussion opened by `author` with its description, then (author, at) comments and
         (author, at, new_status) status changes."""
         threads = self.threads.setdefault((repo_type, repo_id), [])
@@ -181,11 +246,15 @@ class FakeHub:
         return status, body, {**headers, **extra}
 
     def _limit_headers(self, remaining: int) -> dict:
-        return {"RateLimit": f'"api";r={remaining};t={self.reset_in}',
-                "RateLimit-Policy": f'"fixed window";"api";q={self.quota};w=300'}  # fmt: skip
+        return {
+            "RateLimit": f'"api";r={remaining};t={self.reset_in}',
+            "RateLimit-Policy": f'"fixed window";"api";q={self.quota};w=300',
+        }
 
     def _fault(self, status: int):
         headers = self._limit_headers(0 if status == 429 else self.remaining)
+        if status == 200:
+            return 200, MALFORMED, headers
         if status == 429:
             headers["RateLimit"] = '"api";r=0;t=1'
             return 429, {"error": "you have reached your 'api' rate limit"}, headers
@@ -243,8 +312,12 @@ class FakeHub:
             items = [r for r in items if r["author"].lower() == q["author"].lower()]
         for wanted in filters[1:]:
             items = [r for r in items if wanted in r.get("tags", [])]
-        sort = {"lastModified": "lastModified", "createdAt": "createdAt", "downloads": "downloads",
-                "likes": "likes"}.get(q.get("sort", ""))  # fmt: skip
+        sort = {
+            "lastModified": "lastModified",
+            "createdAt": "createdAt",
+            "downloads": "downloads",
+            "likes": "likes",
+        }.get(q.get("sort", ""))
         if sort:
             items.sort(key=lambda r: (r.get(sort) or 0, r["id"]), reverse=True)
         shown = [self._view(repo_type, r, expand) for r in items]
@@ -261,7 +334,7 @@ class FakeHub:
         return 200, page, headers
 
     def _view(self, repo_type, repo, expand):
-        fields = (["_id", "id"] + expand) if expand else DEFAULT_FIELDS + ["_id"]
+        fields = (["_id", "id", *expand]) if expand else [*DEFAULT_FIELDS, "_id"]
         view = {f: repo[f] for f in fields if f in repo}
         if "childrenModelCount" in fields:
             view["childrenModelCount"] = self.children_count(repo["id"])
@@ -287,8 +360,10 @@ class FakeHub:
     def _members(self, org, query, base, path):
         if org not in self.members:
             return 404, {"error": "Organization not found"}, {}
-        users = [{"user": u, "fullname": u.title(), "type": "user", "isPro": False}
-                 for u in self.members[org]]  # fmt: skip
+        users = [
+            {"user": u, "fullname": u.title(), "type": "user", "isPro": False}
+            for u in self.members[org]
+        ]
         return self._paged(users, dict(query), base, path, query)
 
     def _leaderboard(self, dataset_id, query):
@@ -309,29 +384,53 @@ class FakeHub:
         threads = sorted(self.threads.get((repo_type, repo_id), []), key=lambda t: -t.num)
         p = int(dict(query).get("p", 0))
         page = threads[p * DISCUSSION_PAGE : (p + 1) * DISCUSSION_PAGE]
-        body = {"discussions": [self._thread_item(repo_type, repo_id, t) for t in page],
-                "count": len(threads), "start": p * DISCUSSION_PAGE,
-                "numClosedDiscussions": sum(t.status != "open" for t in threads)}  # fmt: skip
+        body = {
+            "discussions": [self._thread_item(repo_type, repo_id, t) for t in page],
+            "count": len(threads),
+            "start": p * DISCUSSION_PAGE,
+            "numClosedDiscussions": sum(t.status != "open" for t in threads),
+        }
         return 200, body, {}
 
     def _thread_item(self, repo_type, repo_id, t: Thread) -> dict:
-        return {"num": t.num, "title": t.title, "status": t.status, "createdAt": t.created,
-                "isPullRequest": t.is_pr, "pinned": False,
-                "numComments": sum(e["type"] == "comment" for e in t.events),
-                "author": self._user(t.author), "repo": {"name": repo_id, "type": repo_type}}  # fmt: skip
+        return {
+            "num": t.num,
+            "title": t.title,
+            "status": t.status,
+            "createdAt": t.created,
+            "isPullRequest": t.is_pr,
+            "pinned": False,
+            "numComments": sum(e["type"] == "comment" for e in t.events),
+            "author": self._user(t.author),
+            "repo": {"name": repo_id, "type": repo_type},
+        }
 
     def _user(self, name: str) -> dict:
-        return {"name": name, "fullname": name.title(), "type": "user", "isPro": False, "isHf": False,
-                "isMod": False}  # fmt: skip
+        return {
+            "name": name,
+            "fullname": name.title(),
+            "type": "user",
+            "isPro": False,
+            "isHf": False,
+            "isMod": False,
+        }
 
     def _details(self, repo_type, repo_id, num, query):
         thread = next((t for t in self.threads.get((repo_type, repo_id), []) if t.num == num), None)
         if thread is None:
             return 404, {"error": "Discussion not found"}, {}
         org = repo_id.split("/")[0]
-        events = [{**e, "author": {**self._user(e["author"]), "isOwner": e["author"] == org,
-                                   "isOrgMember": e["author"] in self.members.get(org, [])}}
-                  for e in thread.events]  # fmt: skip
+        events = [
+            {
+                **e,
+                "author": {
+                    **self._user(e["author"]),
+                    "isOwner": e["author"] == org,
+                    "isOrgMember": e["author"] in self.members.get(org, []),
+                },
+            }
+            for e in thread.events
+        ]
         body = {**self._thread_item(repo_type, repo_id, thread), "events": events, "locked": False}
         if dict(query).get("diff") == "1":
             body["diff"] = "x" * 100_000  # what huggingface_hub's get_discussion_details asks for
@@ -343,11 +442,12 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as the real Hub
     disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms delayed-ACK stall
 
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         url = urlsplit(self.path)
         base = f"http://{self.headers['Host']}"
+        self.server.hub.authorizations.add(self.headers.get("Authorization"))
         status, body, headers = self.server.hub.answer(url.path, parse_qsl(url.query), base)
-        payload = json.dumps(body).encode()
+        payload = b'[{"id": "org/trunc' if body is MALFORMED else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))

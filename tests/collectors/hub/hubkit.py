@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime
 
+from sqlkit import project
+
 from collectors.hub import Options, Politeness, collect
 from onramp.collect import run_collection
-from sqlkit import project
 from warehouse.db import connect
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
@@ -26,17 +27,55 @@ class Clock:
         self.slept.append(seconds)
 
 
-def run(db_path, url, monkeypatch, proj=None, *, clock=None, depth=2, full=False, max_wait=None):
+def run(
+    db_path,
+    url,
+    monkeypatch,
+    proj=None,
+    *,
+    clock=None,
+    depth=2,
+    full=False,
+    max_wait=None,
+    wrap=None,
+):
     """One `collect` run of `proj` into the warehouse at db_path; returns (outcome, clock)."""
     monkeypatch.setenv("HF_ENDPOINT", url)
     clock = clock or Clock()
     proj = proj or project("p", hub_authors=["org"])
     options = Options(depth=depth, now=clock.now)
     collector = functools.partial(collect, options=options, polite=Politeness(sleep=clock.sleep))
+    collector = wrap(collector) if wrap else collector
     with connect(db_path) as con:
-        outcome = run_collection(con, proj, "hub", collector, full=full, max_wait=max_wait,
-                                 progress=False, warn=lambda m: None)  # fmt: skip
+        outcome = run_collection(
+            con,
+            proj,
+            "hub",
+            collector,
+            full=full,
+            max_wait=max_wait,
+            progress=False,
+            warn=lambda m: None,
+        )
     return outcome, clock
+
+
+TABLES = (
+    "hub_repos",
+    "hub_repo_snapshots",
+    "hub_derivatives",
+    "hub_org_members",
+    "hub_discussions",
+    "hub_discussion_events",
+    "hub_dataset_usage",
+    "hub_eval_results",
+    "hub_space_models",
+)
+
+
+def contents(db_path) -> dict[str, list[tuple]]:
+    """Every Hub raw table, run stamps left out."""
+    return {t: rows(db_path, f"select * exclude (run_id) from {t} order by all") for t in TABLES}
 
 
 def rows(db_path, sql: str) -> list[tuple]:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from fakes.hub_server import FakeHub, serve
-from hubkit import Clock, rows, run
+from hubkit import rows, run
 
 
 def small_hub() -> FakeHub:
@@ -57,16 +57,24 @@ def test_first_run_collects_every_stream(tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     repos = dict(rows(db, "select repo_id, repo_type from hub_repos"))
     assert {"org/base", "org/chat", "org/corpus", "org/app", "carol/tune", "dave/q"} <= set(repos)
-    base = rows(db, "select license, gated, downloads_30d, downloads_all_time, children_count, pipeline_tag, "
-                    "last_modified from hub_repos where repo_id = 'org/base'")[0]  # fmt: skip
+    base = rows(
+        db,
+        "select license, gated, downloads_30d, downloads_all_time, children_count, pipeline_tag, "
+        "last_modified from hub_repos where repo_id = 'org/base'",
+    )[0]
     assert base[:6] == ("apache-2.0", "manual", 100, 1000, 2, "text-generation")
     assert base[6] is not None  # lastModified came through `expand`
-    children = rows(db, "select repo_id, author, created_at is not null, downloads_30d from hub_repos "
-                        "where repo_id in ('carol/tune', 'dave/q') order by 1")  # fmt: skip
+    children = rows(
+        db,
+        "select repo_id, author, created_at is not null, downloads_30d from hub_repos "
+        "where repo_id in ('carol/tune', 'dave/q') order by 1",
+    )
     assert children == [("carol/tune", "carol", True, 7), ("dave/q", "dave", True, 0)]
     assert sorted(rows(db, "select child_id, base_id, relation from hub_derivatives")) == [
-        ("carol/tune", "org/base", "finetune"), ("dave/q", "carol/tune", "quantized"),
-        ("org/chat", "org/base", "finetune")]  # fmt: skip
+        ("carol/tune", "org/base", "finetune"),
+        ("dave/q", "carol/tune", "quantized"),
+        ("org/chat", "org/base", "finetune"),
+    ]
     assert rows(db, "select model_id, dataset_id, model_author from hub_dataset_usage") == [
         ("erin/trained", "org/corpus", "erin")
     ]
@@ -74,17 +82,28 @@ def test_first_run_collects_every_stream(tmp_path, monkeypatch):
         ("someone/demo", "org/base")
     ]
     assert sorted(rows(db, "select username from hub_org_members")) == [("alice",), ("bob",)]
-    threads = rows(db, "select num, is_pull_request, author, author_is_org_member, status, num_comments "
-                       "from hub_discussions order by num")  # fmt: skip
+    threads = rows(
+        db,
+        "select num, is_pull_request, author, author_is_org_member, status, num_comments "
+        "from hub_discussions order by num",
+    )
     assert threads == [(1, False, "carol", False, "open", 2), (2, True, "dave", False, "merged", 1)]
-    events = rows(db, "select num, event_type, author, author_is_org_member, new_status "
-                      "from hub_discussion_events order by num, created_at")  # fmt: skip
-    assert events == [(1, "comment", "carol", False, None), (1, "comment", "alice", True, None),
-                      (2, "comment", "dave", False, None), (2, "status-change", "alice", True, "merged")]  # fmt: skip
+    events = rows(
+        db,
+        "select num, event_type, author, author_is_org_member, new_status "
+        "from hub_discussion_events order by num, created_at",
+    )
+    assert events == [
+        (1, "comment", "carol", False, None),
+        (1, "comment", "alice", True, None),
+        (2, "comment", "dave", False, None),
+        (2, "status-change", "alice", True, "merged"),
+    ]
     assert rows(db, "select count(*), min(snapshot_date)::varchar from hub_repo_snapshots") == [
         (4, "2024-06-15")
     ]
     assert outcome.api_calls == hub.count()
+    assert hub.authorizations == {None}  # no HF_TOKEN: anonymous
     assert "diff" not in str(hub.log)  # details never ask for the heavy PR diff
 
 
@@ -92,7 +111,7 @@ def test_second_run_with_nothing_new_costs_one_listing_per_repo_type(tmp_path, m
     hub = small_hub()
     db = tmp_path / "w.duckdb"
     with serve(hub) as url:
-        first, clock = run(db, url, monkeypatch)
+        _first, clock = run(db, url, monkeypatch)
         before = rows(db, "select * exclude (run_id) from hub_repos order by repo_id")
         calls = hub.count()
         second, _ = run(db, url, monkeypatch, clock=clock)
@@ -116,8 +135,11 @@ def test_a_later_day_polls_discussions_but_fetches_no_unchanged_details(tmp_path
     kinds = hub.kinds()
     assert kinds["details"] == 1  # only the new thread
     assert kinds["discussions"] == 4  # every repository polled once (the disabled one answers 403)
-    snaps = rows(db, "select snapshot_date::varchar, downloads_30d from hub_repo_snapshots "
-                     "where repo_id = 'org/base' order by 1")  # fmt: skip
+    snaps = rows(
+        db,
+        "select snapshot_date::varchar, downloads_30d from hub_repo_snapshots "
+        "where repo_id = 'org/base' order by 1",
+    )
     assert snaps == [("2024-06-15", 100), ("2024-06-16", 150)]
 
 
@@ -134,7 +156,7 @@ def test_same_day_run_lists_only_modified_repositories(tmp_path, monkeypatch):
     assert hub.kinds() == {"list": 3, "info": 1, "discussions": 1}
 
 
-@pytest.mark.parametrize("status", [429, 500, 503])
+@pytest.mark.parametrize("status", [429, 500, 503, 200])
 def test_transient_errors_are_retried_on_every_kind_of_call(tmp_path, monkeypatch, status):
     from fakes.hub_server import Fault
 
@@ -147,6 +169,8 @@ def test_transient_errors_are_retried_on_every_kind_of_call(tmp_path, monkeypatc
     assert len(clock.slept) == 3
     if status == 429:
         assert clock.slept == [2, 2, 2]  # RateLimit r=0;t=1 -> reset + 1
+    else:  # 5xx and truncated bodies: back-off 1, 2 on the listing, 1 on the details
+        assert clock.slept == [1, 2, 1]
 
 
 def test_wait_longer_than_max_wait_fails_with_one_line(tmp_path, monkeypatch):
@@ -178,6 +202,7 @@ def test_persistent_failure_names_project_source_and_path_not_the_token(tmp_path
         outcome, clock = run(tmp_path / "w.duckdb", url, monkeypatch)
     assert outcome.status == "failed"
     assert "p/hub" in outcome.message and "/api/models" in outcome.message
+    assert hub.authorizations == {"Bearer hf_abcdefghijklmnopqrstuvwxyz123456"}
     assert "hf_abc" not in outcome.message
     assert clock.slept == [1, 2, 4, 8]
     dump = rows(tmp_path / "w.duckdb", "select * from collection_runs") + rows(
@@ -189,8 +214,16 @@ def test_persistent_failure_names_project_source_and_path_not_the_token(tmp_path
 def test_full_refetches_and_changes_nothing(tmp_path, monkeypatch):
     hub = small_hub()
     db = tmp_path / "w.duckdb"
-    tables = ["hub_repos", "hub_derivatives", "hub_discussions", "hub_discussion_events",
-              "hub_dataset_usage", "hub_space_models", "hub_org_members", "hub_repo_snapshots"]  # fmt: skip
+    tables = [
+        "hub_repos",
+        "hub_derivatives",
+        "hub_discussions",
+        "hub_discussion_events",
+        "hub_dataset_usage",
+        "hub_space_models",
+        "hub_org_members",
+        "hub_repo_snapshots",
+    ]
     with serve(hub) as url:
         _, clock = run(db, url, monkeypatch)
         first = {t: rows(db, f"select * from {t} order by all") for t in tables}
@@ -205,3 +238,30 @@ def test_no_authors_is_skipped_with_a_reason(tmp_path, monkeypatch):
 
     outcome, _ = run(tmp_path / "w.duckdb", "http://127.0.0.1:9", monkeypatch, project("p"))
     assert outcome.status == "skipped" and "hub_authors" in outcome.message
+
+
+def _killed_after(n: int):
+    def wrap(collector):
+        def collect(project, ctx):
+            for i, batch in enumerate(collector(project, ctx)):
+                if i == n:
+                    raise KeyboardInterrupt
+                yield batch
+
+        return collect
+
+    return wrap
+
+
+@pytest.mark.parametrize("kill_at", [1, 3, 6])
+def test_a_run_killed_anywhere_loses_and_duplicates_nothing(tmp_path, monkeypatch, kill_at):
+    from hubkit import contents
+
+    hub = small_hub()
+    with serve(hub) as url:
+        run(tmp_path / "clean.duckdb", url, monkeypatch)
+        with pytest.raises(KeyboardInterrupt):
+            run(tmp_path / "killed.duckdb", url, monkeypatch, wrap=_killed_after(kill_at))
+        again, _ = run(tmp_path / "killed.duckdb", url, monkeypatch)
+    assert again.status == "ok"
+    assert contents(tmp_path / "killed.duckdb") == contents(tmp_path / "clean.duckdb")

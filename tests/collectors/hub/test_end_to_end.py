@@ -21,7 +21,8 @@ NOW = datetime.now(UTC)
 
 def _day(rng) -> datetime:
     return (NOW - timedelta(days=300)).replace(minute=0, second=0, microsecond=0) + timedelta(
-        hours=rng.randint(0, 24 * 270))
+        hours=rng.randint(0, 24 * 270)
+    )
 
 
 def _text(t: datetime) -> str:
@@ -49,31 +50,62 @@ class World:
                 parents.add(("merge", rng.choice(list(self.models))))
             self._child(f"{rng.choice(PEOPLE)}/child-{i}", _day(rng), parents, rng)
         for i in range(10):  # grandchildren: derivatives, but not of the project's models
-            self._child(f"{rng.choice(PEOPLE)}/grand-{i}", _day(rng),
-                        {("finetune", rng.choice([m for m in self.children if "/child-" in m]))}, rng)  # fmt: skip
+            self._child(
+                f"{rng.choice(PEOPLE)}/grand-{i}",
+                _day(rng),
+                {("finetune", rng.choice([m for m in self.children if "/child-" in m]))},
+                rng,
+            )
         self.reuse = {f"{rng.choice(PEOPLE)}/trained-{i}": _day(rng) for i in range(8)}
         for model_id, created in self.reuse.items():
             self.hub.add_model(model_id, created=_text(created), datasets=[f"{ORG}/data"])
         self.board = [f"{rng.choice(PEOPLE)}/board-{i}" for i in range(4)]
-        self.hub.leaderboards[BENCH] = [{"modelId": m, "value": 0.5, "verified": False} for m in self.board]
+        self.hub.leaderboards[BENCH] = [
+            {"modelId": m, "value": 0.5, "verified": False} for m in self.board
+        ]
         self.threads = [self._thread(rng) for _ in range(25)]
 
     def _child(self, model_id, created, parents, rng) -> None:
         index = None
         if rng.random() < 0.3:
-            index = [{"name": model_id, "results": [{"task": {"type": "text-generation"},
-                      "dataset": {"type": BENCH, "name": "Bench"},
-                      "metrics": [{"type": "acc", "value": 0.4}, {"type": "f1", "value": 0.3}]}]}]  # fmt: skip
-        self.hub.add_model(model_id, created=_text(created), parents=sorted(parents), model_index=index)
+            index = [
+                {
+                    "name": model_id,
+                    "results": [
+                        {
+                            "task": {"type": "text-generation"},
+                            "dataset": {"type": BENCH, "name": "Bench"},
+                            "metrics": [
+                                {"type": "acc", "value": 0.4},
+                                {"type": "f1", "value": 0.3},
+                            ],
+                        }
+                    ],
+                }
+            ]
+        self.hub.add_model(
+            model_id, created=_text(created), parents=sorted(parents), model_index=index
+        )
         self.children[model_id] = (model_id.split("/")[0], created, parents, index is not None)
 
     def _thread(self, rng):
         repo, opener, opened = rng.choice(list(self.models)), rng.choice(PEOPLE), _day(rng)
-        comments = sorted(((rng.choice(PEOPLE), opened + timedelta(hours=rng.randint(1, 200)))
-                           for _ in range(rng.randint(0, 3))), key=lambda c: c[1])  # fmt: skip
+        comments = sorted(
+            (
+                (rng.choice(PEOPLE), opened + timedelta(hours=rng.randint(1, 200)))
+                for _ in range(rng.randint(0, 3))
+            ),
+            key=lambda c: c[1],
+        )
         is_pr = rng.random() < 0.4
-        self.hub.add_thread("model", repo, opener, _text(opened), is_pr=is_pr,
-                            comments=[(who, _text(at)) for who, at in comments])  # fmt: skip
+        self.hub.add_thread(
+            "model",
+            repo,
+            opener,
+            _text(opened),
+            is_pr=is_pr,
+            comments=[(who, _text(at)) for who, at in comments],
+        )
         return opener, opened, is_pr, comments
 
     # -- the answers, computed without SQL -----------------------------------------------------
@@ -87,12 +119,19 @@ class World:
         own = set(self.models) | {m for m in self.children if m.startswith(ORG + "/")}
         direct = {m: v for m, v in self.children.items() if any(p in own for _r, p in v[2])}
         this_month = _month(NOW)
-        totals = {"hub_derivatives_total": None, "hub_finetunes_total": "finetune",
-                  "hub_adapters_total": "adapter", "hub_quantized_total": "quantized",
-                  "hub_merges_total": "merge"}  # fmt: skip
+        totals = {
+            "hub_derivatives_total": None,
+            "hub_finetunes_total": "finetune",
+            "hub_adapters_total": "adapter",
+            "hub_quantized_total": "quantized",
+            "hub_merges_total": "merge",
+        }
         for indicator, relation in totals.items():
-            n = sum(1 for v in direct.values()
-                    if any(p in own and (relation is None or r == relation) for r, p in v[2]))  # fmt: skip
+            n = sum(
+                1
+                for v in direct.values()
+                if any(p in own and (relation is None or r == relation) for r, p in v[2])
+            )
             for month in months:
                 out[(month, indicator)] = float(n) if month == this_month else None
         new, authors = defaultdict(int), defaultdict(set)
@@ -117,23 +156,31 @@ class World:
             end = (end + timedelta(days=32)).replace(day=1)
             out[(month, "hub_new_derivatives")] = float(new[month])
             out[(month, "hub_derivative_authors")] = float(len(authors[month]))
-            out[(month, "hub_downloads_30d")] = float(sum(self.models.values())) if month == this_month else None
+            out[(month, "hub_downloads_30d")] = (
+                float(sum(self.models.values())) if month == this_month else None
+            )
             out[(month, "hub_discussions_opened")] = float(opened[month])
             out[(month, "hub_community_prs_opened")] = float(prs[month])
             out[(month, "hub_discussion_ttfr_median_hours")] = (
-                statistics.median(hours[month]) if hours[month] else None)  # fmt: skip
+                statistics.median(hours[month]) if hours[month] else None
+            )
             out[(month, "hub_dataset_reuse_models")] = float(sum(1 for c in reuse if c < end))
             out[(month, "bench_external_results")] = float(
-                sum(1 for c in results.values() if c is None or c < end))  # fmt: skip
+                sum(1 for c in results.values() if c is None or c < end)
+            )
         return out
 
 
 @pytest.mark.parametrize("seed", [7])
-def test_collect_build_metrics_match_an_independent_computation(tmp_path, monkeypatch, capsys, seed):
+def test_collect_build_metrics_match_an_independent_computation(
+    tmp_path, monkeypatch, capsys, seed
+):
     world = World(seed)
     config = tmp_path / "projects.toml"
-    config.write_text(f'[[project]]\nid = "acme"\nname = "Acme"\norganizational_model = "company"\n'
-                      f'hub_authors = ["{ORG}"]\nhub_benchmark_datasets = ["{BENCH}"]\n')  # fmt: skip
+    config.write_text(
+        f'[[project]]\nid = "acme"\nname = "Acme"\norganizational_model = "company"\n'
+        f'hub_authors = ["{ORG}"]\nhub_benchmark_datasets = ["{BENCH}"]\n'
+    )
     common = ["--config", str(config), "--db", str(tmp_path / "raw.duckdb")]
     with serve(world.hub) as url:
         monkeypatch.setenv("HF_ENDPOINT", url)
@@ -143,8 +190,10 @@ def test_collect_build_metrics_match_an_independent_computation(tmp_path, monkey
     assert main(["metrics", "--format", "json", "--project", "acme", *common]) == 0
     got = {(r["month"], r["indicator"]): r["value"] for r in json.loads(capsys.readouterr().out)}
     first_comment = min(min([at] + [w for _p, w in c]) for _o, at, _pr, c in world.threads)
-    months = sorted({_month(first_comment + timedelta(days=d)) for d in range((NOW - first_comment).days + 1)}
-                    | {_month(NOW)})  # fmt: skip
+    months = sorted(
+        {_month(first_comment + timedelta(days=d)) for d in range((NOW - first_comment).days + 1)}
+        | {_month(NOW)}
+    )
     want = world.expected(months)
     assert {i for _m, i in want} <= {i for _m, i in got}
     for key, value in sorted(want.items()):

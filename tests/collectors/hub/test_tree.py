@@ -14,42 +14,73 @@ FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "hub_tree_llama2_7b
 
 
 def test_one_model_can_be_finetune_of_one_base_and_merge_of_two():
-    tags = ["base_model:org/a", "base_model:finetune:org/a", "base_model:merge:org/b",
-            "base_model:merge:org/c", "base_model:org/b", "license:mit", "base_model:weird:org/d"]  # fmt: skip
+    tags = [
+        "base_model:org/a",
+        "base_model:finetune:org/a",
+        "base_model:merge:org/b",
+        "base_model:merge:org/c",
+        "base_model:org/b",
+        "license:mit",
+        "base_model:weird:org/d",
+    ]
     assert [(e["base_id"], e["relation"]) for e in edges_from_tags("x/m", tags)] == [
-        ("org/a", "finetune"), ("org/b", "merge"), ("org/c", "merge")]  # fmt: skip
+        ("org/a", "finetune"),
+        ("org/b", "merge"),
+        ("org/c", "merge"),
+    ]
 
 
 def test_collected_relations_and_a_model_counted_once(tmp_path, monkeypatch):
     hub = FakeHub()
     for name in ("org/a", "org/b", "org/c", "org/lonely"):
         hub.add_model(name, created="2024-01-01")
-    hub.add_model("x/m", created="2024-02-01", parents=[("finetune", "org/a"), ("merge", "org/b"),
-                                                        ("merge", "org/c")])  # fmt: skip
+    hub.add_model(
+        "x/m",
+        created="2024-02-01",
+        parents=[("finetune", "org/a"), ("merge", "org/b"), ("merge", "org/c")],
+    )
     hub.add_thread("model", "org/a", "x", "2024-01-02")
     db = tmp_path / "w.duckdb"
     with serve(hub) as url:
         run(db, url, monkeypatch, project("p", hub_authors=["org"]))
     assert sorted(rows(db, "select base_id, relation from hub_derivatives")) == [
-        ("org/a", "finetune"), ("org/b", "merge"), ("org/c", "merge")]  # fmt: skip
+        ("org/a", "finetune"),
+        ("org/b", "merge"),
+        ("org/c", "merge"),
+    ]
     # children listed for each model the counts say has any, never for org/lonely (count 0);
     # x/m, reached from three parents, is listed once
     listed = sorted(q["filter"] for kind, _p, q in hub.log if kind == "list" and "filter" in q)
     assert listed == ["base_model:org/a", "base_model:org/b", "base_model:org/c", "base_model:x/m"]
-    raw = {t: rows(db, f"select * exclude (run_id) from {t}") for t in
-           ("hub_repos", "hub_derivatives", "hub_repo_snapshots", "hub_discussions",
-            "hub_discussion_events")}  # fmt: skip
+    raw = {
+        t: rows(db, f"select * exclude (run_id) from {t}")
+        for t in (
+            "hub_repos",
+            "hub_derivatives",
+            "hub_repo_snapshots",
+            "hub_discussions",
+            "hub_discussion_events",
+        )
+    }
     con = build_over(tmp_path / "b", _as_dicts(db, raw), [project("p", hub_authors=["org"])])
-    totals = con.execute("select indicator, value from fct_indicators where month = '2024-06' "
-                         "and indicator in ('hub_derivatives_total', 'hub_merges_total')").fetchall()  # fmt: skip
+    totals = con.execute(
+        "select indicator, value from fct_indicators where month = '2024-06' "
+        "and indicator in ('hub_derivatives_total', 'hub_merges_total')"
+    ).fetchall()
     assert sorted(totals) == [("hub_derivatives_total", 1), ("hub_merges_total", 1)]
 
 
 def _as_dicts(db, raw):
     out = {}
     for table in raw:
-        cols = [c[0] for c in rows(db, f"select column_name from duckdb_columns() where table_name = '{table}' "
-                                       "and column_name <> 'run_id' order by column_index")]  # fmt: skip
+        cols = [
+            c[0]
+            for c in rows(
+                db,
+                f"select column_name from duckdb_columns() where table_name = '{table}' "
+                "and column_name <> 'run_id' order by column_index",
+            )
+        ]
         out[table] = [dict(zip(cols, r, strict=True)) for r in raw[table]]
     return out
 
@@ -97,8 +128,12 @@ def test_a_real_tree_is_walked_to_the_configured_depth(tmp_path, monkeypatch, de
     root = "meta-llama/Llama-2-7b"
     for node in nodes:
         tags = [t for t in node["base_model_tags"].split(";") if t]
-        hub.add_model(node["model_id"], created=node["created_at"][:16].replace(" ", "T") or "2024-01-01",
-                      downloads=int(node["downloads"] or 0), tags=tags)  # fmt: skip
+        hub.add_model(
+            node["model_id"],
+            created=node["created_at"][:16].replace(" ", "T") or "2024-01-01",
+            downloads=int(node["downloads"] or 0),
+            tags=tags,
+        )
     db = tmp_path / "w.duckdb"
     with serve(hub) as url:
         run(db, url, monkeypatch, project("p", hub_authors=["meta-llama"]), depth=depth)
@@ -106,7 +141,9 @@ def test_a_real_tree_is_walked_to_the_configured_depth(tmp_path, monkeypatch, de
     want = _expected_edges(nodes, root, depth)
     assert want and want <= got
     # edges beyond `depth` only ever come from a listed child's other tags, never a deeper listing
-    listed_parents = {q["filter"].split(":", 1)[1] for k, _p, q in hub.log if k == "list" and "filter" in q}
+    listed_parents = {
+        q["filter"].split(":", 1)[1] for k, _p, q in hub.log if k == "list" and "filter" in q
+    }
     assert root in listed_parents
     assert len(listed_parents) <= 1 + len({c for c, _b, _r in want if c != root})
 
@@ -122,10 +159,14 @@ def test_tree_mart_depths_match_the_real_crawl(tmp_path, monkeypatch):
     proj = project("p", hub_authors=["meta-llama"])
     with serve(hub) as url:
         run(db, url, monkeypatch, proj, depth=3)
-    raw = {t: rows(db, f"select * exclude (run_id) from {t}") for t in
-           ("hub_repos", "hub_derivatives", "hub_discussions", "hub_discussion_events")}  # fmt: skip
+    raw = {
+        t: rows(db, f"select * exclude (run_id) from {t}")
+        for t in ("hub_repos", "hub_derivatives", "hub_discussions", "hub_discussion_events")
+    }
     con = build_over(tmp_path / "b", _as_dicts(db, raw), [proj])
-    got = dict(con.execute("select child_id, min(depth) from fct_derivative_tree group by 1").fetchall())
+    got = dict(
+        con.execute("select child_id, min(depth) from fct_derivative_tree group by 1").fetchall()
+    )
     # depths by a plain walk over the CSV's tags (a node the crawl could not read has no tags, so
     # its children hang from nothing the Hub links), and they agree with the crawl's depth column
     want = _depths(nodes, "meta-llama/Llama-2-7b")
