@@ -3,8 +3,10 @@ download snapshots, derivative trees, discussions and Hub PRs, dataset reuse, ev
 Spaces using its models.
 
 Per author, one listing per repository type (sorted by lastModified, stopping at the saved
-watermark); per repository, streams with their own cursors, fetched again once older than their
-refresh interval. Every batch carries the cursor of the rows in it, so a killed run loses nothing.
+watermark); per repository, streams (model info, derivative tree, discussions, dataset reuse)
+fetched again once older than their refresh interval or when a cheap signal moved (lastModified,
+child count, a thread's status or comment count). Every batch carries the cursor of the rows in
+it, so a killed run loses nothing. Tree depth: Options.depth, or ONRAMP_HUB_TREE_DEPTH.
 """
 
 from __future__ import annotations

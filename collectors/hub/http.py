@@ -131,6 +131,10 @@ class HubHttp:
             response = self.get(url, params)
             if response.status_code in skip_on:
                 raise Skipped(response.status_code)
+            if response.status_code == 401:
+                raise self._error(
+                    path, "HTTP 401: the Hub rejected HF_TOKEN (unset it to go anonymous)"
+                )
             if response.status_code >= 400:
                 raise self._error(path, f"HTTP {response.status_code}")
             try:
