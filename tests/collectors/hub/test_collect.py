@@ -161,16 +161,21 @@ def test_transient_errors_are_retried_on_every_kind_of_call(tmp_path, monkeypatc
     from fakes.hub_server import Fault
 
     hub = small_hub()
-    hub.faults = [Fault("/api/models", status, 2), Fault("/discussions/1", status, 1)]
+    # the listing (retried by huggingface_hub too), model_info and discussion details (which
+    # huggingface_hub never retries)
+    hub.faults = [Fault("/api/models", status, 2), Fault("/api/models/org/base", status, 1),
+                  Fault("/discussions/1", status, 1)]  # fmt: skip
     with serve(hub) as url:
         outcome, clock = run(tmp_path / "w.duckdb", url, monkeypatch)
     assert outcome.status == "ok", outcome.message
     assert rows(tmp_path / "w.duckdb", "select count(*) from hub_discussions") == [(2,)]
-    assert len(clock.slept) == 3
+    assert rows(
+        tmp_path / "w.duckdb", "select children_count from hub_repos where repo_id = 'org/base'"
+    ) == [(2,)]
     if status == 429:
-        assert clock.slept == [2, 2, 2]  # RateLimit r=0;t=1 -> reset + 1
-    else:  # 5xx and truncated bodies: back-off 1, 2 on the listing, 1 on the details
-        assert clock.slept == [1, 2, 1]
+        assert clock.slept == [2, 2, 2, 2]  # RateLimit r=0;t=1 -> reset + 1
+    else:  # 5xx and truncated bodies: back-off 1, 2 on the listing, 1 on the info and details
+        assert clock.slept == [1, 2, 1, 1]
 
 
 def test_wait_longer_than_max_wait_fails_with_one_line(tmp_path, monkeypatch):
@@ -265,3 +270,26 @@ def test_a_run_killed_anywhere_loses_and_duplicates_nothing(tmp_path, monkeypatc
         again, _ = run(tmp_path / "killed.duckdb", url, monkeypatch)
     assert again.status == "ok"
     assert contents(tmp_path / "killed.duckdb") == contents(tmp_path / "clean.duckdb")
+
+
+def test_discussions_come_50_a_page_and_only_changed_threads_are_fetched_again(
+    tmp_path, monkeypatch
+):
+    hub = small_hub()
+    for i in range(118):  # org/base then holds 120 threads: pages of 50, 50 and 20
+        hub.add_thread("model", "org/base", f"user{i}", "2024-05-10")
+    db = tmp_path / "w.duckdb"
+    with serve(hub) as url:
+        _, clock = run(db, url, monkeypatch)
+        pages = [q.get("p") for k, p, q in hub.log if k == "discussions" and "org/base" in p]
+        assert pages == ["0", "1", "2"] and hub.kinds()["details"] == 120
+        clock.at += timedelta(days=1)
+        hub.log.clear()
+        hub.threads[("model", "org/base")][7].events.append(
+            hub._event("comment", "zed", "2024-06-01", {})
+        )
+        run(db, url, monkeypatch, clock=clock)
+    assert hub.kinds()["details"] == 1
+    assert rows(
+        db, "select num_comments from hub_discussions where repo_id = 'org/base' and num = 8"
+    ) == [(2,)]
