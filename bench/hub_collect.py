@@ -26,6 +26,7 @@ import resource
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +135,7 @@ def _tree_listings(hub: FakeHub) -> int:
     return calls
 
 
-def run(db: Path, url: str) -> tuple[int, float, float]:
+def run(db: Path, url: str, now: datetime) -> tuple[int, float, float]:
     project = Project(
         id="big",
         name="Big",
@@ -143,7 +144,9 @@ def run(db: Path, url: str) -> tuple[int, float, float]:
         hub_benchmark_datasets=(BENCH,),
     )
     collector = functools.partial(
-        collect, options=Options(depth=DEPTH), polite=Politeness(sleep=lambda s: None)
+        collect,
+        options=Options(depth=DEPTH, now=lambda: now),
+        polite=Politeness(sleep=lambda s: None),
     )
     wall, cpu = time.perf_counter(), time.process_time()
     with connect(db) as con:
@@ -162,8 +165,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, serve(hub) as url:
         os.environ["HF_ENDPOINT"] = url
         os.environ.pop("HF_TOKEN", None)
-        first, wall1, cpu1 = run(Path(tmp) / "bench.duckdb", url)
-        second, wall2, cpu2 = run(Path(tmp) / "bench.duckdb", url)
+        today = datetime.now(UTC)
+        first, wall1, cpu1 = run(Path(tmp) / "bench.duckdb", url, today)
+        second, wall2, cpu2 = run(Path(tmp) / "bench.duckdb", url, today)
+        details = hub.count("details")
+        third, wall3, _cpu3 = run(Path(tmp) / "bench.duckdb", url, today + timedelta(days=1))
+        details = hub.count("details") - details
         with connect(Path(tmp) / "bench.duckdb") as con:
             edges = con.execute("select count(*) from hub_derivatives").fetchone()[0]
             threads = con.execute("select count(*) from hub_discussions").fetchone()[0]
@@ -178,6 +185,10 @@ def main() -> None:
         f"{wall1:.1f} s wall, {cpu1:.1f} s CPU (fake server included)"
     )
     print(f"second run: {second} calls (nothing new); {wall2:.2f} s wall, {cpu2:.2f} s CPU")
+    print(
+        f"next day, nothing new: {third} calls ({details} discussion details; model_info and a "
+        f"discussion listing per repository, trees unchanged); {wall3:.1f} s wall"
+    )
     print(f"peak memory: {peak:.0f} MB (collector, warehouse and fake Hub in one process)")
 
 

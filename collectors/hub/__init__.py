@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 
 from huggingface_hub import HfApi
 from tqdm import tqdm
@@ -129,9 +130,10 @@ class _Run:
             disable=not self.ctx.progress,
             leave=False,
         )
-        pending = _Pending()
+        pending, hot = _Pending(), self.hot(listing.rows)
         for row in bar:
-            pending.add(self.repository(row, saved))
+            every = self.options.refresh if row["repo_id"] in hot else self.options.refresh_tail
+            pending.add(self.repository(row, saved, every))
             pending.repos += 1
             if pending.full():
                 yield from pending.batches(state.cursor(state_scope, saved))
@@ -143,26 +145,34 @@ class _Run:
         watermark = {"modified": listing.watermark, "day": self.now.date().isoformat()}
         yield Batch({}, state.cursor(scope, watermark))
 
-    def repository(self, row: dict, saved: dict) -> dict[str, list[dict]]:
+    def hot(self, rows: list[dict]) -> set[str]:
+        """The repositories refreshed daily: the most downloaded (liked, for Spaces)."""
+        ranked = sorted(
+            rows, key=lambda r: (r["downloads_30d"] or 0, r["likes"] or 0), reverse=True
+        )
+        return {r["repo_id"] for r in ranked[: self.options.top]}
+
+    def repository(self, row: dict, saved: dict, every: timedelta) -> dict[str, list[dict]]:
+        """The per-repository streams due for `row`, each fetched again after `every`."""
         tables: dict[str, list[dict]] = {}
         key = f"{row['repo_type']}/{row['repo_id']}"
         if row["repo_type"] == "model":
-            tables.update(
-                self.model(row, saved.setdefault("info", {}), saved.setdefault("tree", {}))
-            )
+            infos, trees = saved.setdefault("info", {}), saved.setdefault("tree", {})
+            tables.update(self.model(row, infos, trees, every))
         if row["repo_type"] == "dataset":
-            tables.update(self.reuse(row["repo_id"], saved.setdefault("reuse", {})))
+            tables.update(self.reuse(row["repo_id"], saved.setdefault("reuse", {}), every))
+        threads = saved.setdefault("threads", {})
         for table, rows in self.threads(
-            row["repo_type"], row["repo_id"], saved.setdefault("threads", {}), key
+            row["repo_type"], row["repo_id"], threads, key, every
         ).items():
             tables.setdefault(table, []).extend(rows)
         return tables
 
-    def model(self, row: dict, infos: dict, trees: dict) -> dict[str, list[dict]]:
+    def model(self, row: dict, infos: dict, trees: dict, every: timedelta) -> dict[str, list[dict]]:
         model_id, tables = row["repo_id"], {}
         saved = infos.get(model_id, {})
         modified = row["last_modified"].isoformat() if row["last_modified"] else None
-        if state.due(saved, self.now, self.options.refresh) or saved.get("modified") != modified:
+        if state.due(saved, self.now, every) or saved.get("modified") != modified:
             info = community.model_info(self.http, model_id, row["author"])
             if info is None:
                 return {}
@@ -195,18 +205,19 @@ class _Run:
         trees[model_id] = {"at": state.stamp(self.now), "children": children}
         return rows.tables()
 
-    def reuse(self, dataset_id: str, reuses: dict) -> dict[str, list[dict]]:
-        if not state.due(reuses.get(dataset_id, {}), self.now, self.options.refresh):
+    def reuse(self, dataset_id: str, reuses: dict, every: timedelta) -> dict[str, list[dict]]:
+        if not state.due(reuses.get(dataset_id, {}), self.now, every):
             return {}
         rows = community.dataset_reuse(self.http, dataset_id, self.options.page_size)
         reuses[dataset_id] = {"at": state.stamp(self.now)}
         return {"hub_dataset_usage": rows}
 
     def threads(
-        self, repo_type: str, repo_id: str, threads: dict, key: str
+        self, repo_type: str, repo_id: str, threads: dict, key: str, every: timedelta
     ) -> dict[str, list[dict]]:
         saved = threads.get(key, {})
-        if not state.due(saved, self.now, self.options.refresh):
+        every = self.options.refresh if saved.get("seen") else every  # active threads: daily
+        if not state.due(saved, self.now, every):
             return {}
         found = discussions.fetch(self.http, repo_type, repo_id, saved.get("seen") or {})
         threads[key] = {"at": state.stamp(self.now), "seen": found.seen}

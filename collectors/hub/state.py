@@ -21,6 +21,10 @@ class Options:
 
     depth: int = 2  # derivative tree depth below the project's models
     refresh: timedelta = timedelta(hours=20)  # discussions, spaces, evals, reuse, members: daily
+    # ...for the `top` repositories of each type by downloads (likes for Spaces) and those with
+    # discussions; the long tail, where >70% of models have no downloads, weekly
+    top: int = 100
+    refresh_tail: timedelta = timedelta(days=7)
     tree_refresh: timedelta = timedelta(days=7)  # whole trees weekly, or when a child count moves
     page_size: int = 1000  # the Hub's largest listing page
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

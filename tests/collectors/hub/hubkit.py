@@ -38,12 +38,13 @@ def run(
     full=False,
     max_wait=None,
     wrap=None,
+    **settings,
 ):
     """One `collect` run of `proj` into the warehouse at db_path; returns (outcome, clock)."""
     monkeypatch.setenv("HF_ENDPOINT", url)
     clock = clock or Clock()
     proj = proj or project("p", hub_authors=["org"])
-    options = Options(depth=depth, now=clock.now)
+    options = Options(depth=depth, now=clock.now, **settings)
     collector = functools.partial(collect, options=options, polite=Politeness(sleep=clock.sleep))
     collector = wrap(collector) if wrap else collector
     with connect(db_path) as con:

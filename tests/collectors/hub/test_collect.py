@@ -293,3 +293,24 @@ def test_discussions_come_50_a_page_and_only_changed_threads_are_fetched_again(
     assert rows(
         db, "select num_comments from hub_discussions where repo_id = 'org/base' and num = 8"
     ) == [(2,)]
+
+
+def test_the_long_tail_is_refreshed_weekly_the_top_daily(tmp_path, monkeypatch):
+    hub = small_hub()
+    db = tmp_path / "w.duckdb"
+    with serve(hub) as url:
+        _, clock = run(db, url, monkeypatch, top=1)
+        clock.at += timedelta(days=1)
+        hub.log.clear()
+        run(db, url, monkeypatch, clock=clock, top=1)
+        daily = sorted(p for k, p, _q in hub.log if k in ("info", "discussions"))
+        clock.at += timedelta(days=6)
+        hub.log.clear()
+        run(db, url, monkeypatch, clock=clock, top=1)
+        weekly = sorted(p for k, p, _q in hub.log if k in ("info", "discussions"))
+    # day 2: the top repository of each type (the one dataset and Space; org/base among models,
+    # the most downloaded, which also has threads); org/chat waits
+    assert daily == ["/api/datasets/org/corpus/discussions", "/api/models/org/base",
+                     "/api/models/org/base/discussions", "/api/spaces/org/app/discussions"]  # fmt: skip
+    # a week on: every repository again
+    assert len(weekly) == 6 and "/api/models/org/chat" in weekly
