@@ -186,8 +186,9 @@ def main() -> None:
     )
     print(f"second run: {second} calls (nothing new); {wall2:.2f} s wall, {cpu2:.2f} s CPU")
     print(
-        f"next day, nothing new: {third} calls ({details} discussion details; model_info and a "
-        f"discussion listing per repository, trees unchanged); {wall3:.1f} s wall"
+        f"next day, nothing new: {third} calls, {details} discussion details (model_info and "
+        f"discussions for the top {Options().top} repositories of each type and those with "
+        f"threads; the rest weekly; trees unchanged); {wall3:.1f} s wall"
     )
     print(f"peak memory: {peak:.0f} MB (collector, warehouse and fake Hub in one process)")
 
