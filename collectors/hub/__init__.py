@@ -39,7 +39,8 @@ def collect(
     if not project.hub_authors and not project.hub_benchmark_datasets:
         raise SourceSkipped("no hub_authors or hub_benchmark_datasets configured")
     options = options or _options_from_env()
-    api = HfApi(endpoint=env("HF_ENDPOINT"), token=env("HF_TOKEN") or False)
+    endpoint = (env("HF_ENDPOINT") or "").rstrip("/") or None  # None: huggingface_hub's default
+    api = HfApi(endpoint=endpoint, token=env("HF_TOKEN") or False)
     http = HubHttp(api, ctx, f"{project.id}/hub", polite or Politeness())
     try:
         run = _Run(http, ctx, options, own={a.lower() for a in project.hub_authors})

@@ -310,7 +310,25 @@ def test_the_long_tail_is_refreshed_weekly_the_top_daily(tmp_path, monkeypatch):
         weekly = sorted(p for k, p, _q in hub.log if k in ("info", "discussions"))
     # day 2: the top repository of each type (the one dataset and Space; org/base among models,
     # the most downloaded, which also has threads); org/chat waits
-    assert daily == ["/api/datasets/org/corpus/discussions", "/api/models/org/base",
-                     "/api/models/org/base/discussions", "/api/spaces/org/app/discussions"]  # fmt: skip
+    assert daily == [
+        "/api/datasets/org/corpus/discussions",
+        "/api/models/org/base",
+        "/api/models/org/base/discussions",
+        "/api/spaces/org/app/discussions",
+    ]
     # a week on: every repository again
     assert len(weekly) == 6 and "/api/models/org/chat" in weekly
+
+
+def test_link_pages_are_followed_to_the_end(tmp_path, monkeypatch):
+    from hubkit import contents
+
+    hub = small_hub()
+    with serve(hub) as url:
+        run(tmp_path / "big.duckdb", url, monkeypatch)
+        hub.log.clear()
+        run(tmp_path / "small.duckdb", url, monkeypatch, page_size=1)
+    # one repository a page: every listing (repositories, children, members) walks its Link chain
+    assert any("cursor" in q for k, _p, q in hub.log if k == "list")
+    assert any("cursor" in q for k, _p, q in hub.log if k == "members")
+    assert contents(tmp_path / "small.duckdb") == contents(tmp_path / "big.duckdb")
