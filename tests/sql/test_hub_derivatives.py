@@ -3,6 +3,7 @@ derivative marts (fct_derivatives, fct_derivative_tree, fct_derivative_growth), 
 
 import pytest
 from hubrows import edge, member, merged, model, snapshot, spine_opener
+
 from sqlkit import build_over, project, series, value
 
 PROJECT = project("p", hub_authors=["org"])

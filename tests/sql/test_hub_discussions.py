@@ -2,6 +2,7 @@
 
 import pytest
 from hubrows import event, member, merged, spine_opener, thread
+
 from sqlkit import build_over, project, series
 
 

@@ -2,6 +2,7 @@
 day, never summed across snapshots."""
 
 from hubrows import merged, model, snapshot, spine_opener
+
 from sqlkit import build_over, project, series
 
 

@@ -1,6 +1,7 @@
 """hub_dataset_reuse_models and bench_external_results: outside models only, cumulative."""
 
 from hubrows import at, member, merged, model, spine_opener
+
 from sqlkit import build_over, project, series
 
 PROJECT = project("p", hub_authors=["org"], hub_benchmark_datasets=["bench/suite"])

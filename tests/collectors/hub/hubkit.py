@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime
 
-from sqlkit import project
-
 from collectors.hub import Options, Politeness, collect
 from onramp.collect import run_collection
 from warehouse.db import connect
+
+from sqlkit import project
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
 

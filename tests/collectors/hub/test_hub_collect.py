@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from fakes.hub_server import FakeHub, serve
 from hubkit import rows, run
+
+from fakes.hub_server import FakeHub, serve
 
 
 def small_hub() -> FakeHub:

@@ -4,11 +4,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from fakes.hub_server import FakeHub, serve
 from hubkit import rows, run
-from sqlkit import build_over, project
 
 from collectors.hub.records import edges_from_tags
+
+from fakes.hub_server import FakeHub, serve
+from sqlkit import build_over, project
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "hub_tree_llama2_7b.csv"
 

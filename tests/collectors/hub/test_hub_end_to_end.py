@@ -9,9 +9,10 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from fakes.hub_server import FakeHub, serve
 
 from onramp.cli import main
+
+from fakes.hub_server import FakeHub, serve
 
 ORG, MEMBERS, BENCH = "acme", ["m1", "m2", "m3"], "bench/set"
 PEOPLE = ["u1", "u2", "u3", "u4", "u5", "u6", "m1", "m2", ORG]
