@@ -106,7 +106,7 @@ def snapshot_row(repo: dict, day) -> dict:
     }
 
 
-def edges_from_tags(child_id: str, tags: list[str]) -> list[dict]:
+def edges_from_tags(child_id: str, tags: list[str], seen_at: datetime | None = None) -> list[dict]:
     """Tree edges the Hub tags a child with: `base_model:RELATION:PARENT`, one per parent and
     relation (a model can be the finetune of one base and the merge of two others)."""
     edges = []
@@ -118,6 +118,7 @@ def edges_from_tags(child_id: str, tags: list[str]) -> list[dict]:
                     "child_id": child_id,
                     "base_id": parts[2],
                     "relation": parts[1],
+                    "seen_at": seen_at,
                     "provenance": "api",
                 }
             )

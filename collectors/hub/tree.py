@@ -20,12 +20,14 @@ class TreeRows:
     repos: list[dict] = field(default_factory=list)  # children as hub_repos rows
     edges: list[dict] = field(default_factory=list)
     evals: list[dict] = field(default_factory=list)
+    listings: list[dict] = field(default_factory=list)  # parents listed, and when
 
     def tables(self) -> dict[str, list[dict]]:
         return {
             "hub_repos": self.repos,
             "hub_derivatives": self.edges,
             "hub_eval_results": self.evals,
+            "hub_tree_listings": self.listings,
         }
 
 
@@ -49,11 +51,12 @@ def walk(
             if parent in listed:
                 continue
             listed.add(parent)
+            out.listings.append({"parent_id": parent, "listed_at": now, "provenance": "api"})
             for child in children(http, parent, page_size):
                 row = records.repo_row("model", child, now)
                 if row["author"].lower() not in own:
                     out.repos.append(row)
-                out.edges += records.edges_from_tags(child["id"], child.get("tags"))
+                out.edges += records.edges_from_tags(child["id"], child.get("tags"), now)
                 out.evals += records.model_index_rows(
                     child["id"], child.get("author"), child.get("model-index")
                 )

@@ -7,7 +7,7 @@ with
 edges as (
     select distinct models.project, edges.child_id, edges.relation,
         edges.provenance = 'sample' as is_sample_edge
-    from stg_hub__derivatives as edges
+    from int_hub_edges as edges
     join int_hub_project_models as models on models.model_id = edges.base_id
 ),
 

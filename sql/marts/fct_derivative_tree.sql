@@ -9,7 +9,7 @@ project_models as (
 ),
 
 edges as (
-    select distinct child_id, base_id, relation, provenance from stg_hub__derivatives
+    select distinct child_id, base_id, relation, provenance from int_hub_edges
 ),
 
 roots as (

@@ -5,7 +5,7 @@ with
 
 edges as (
     select models.project, edges.child_id, edges.base_id, edges.relation
-    from stg_hub__derivatives as edges
+    from int_hub_edges as edges
     join int_hub_project_models as models on models.model_id = edges.base_id
 ),
 

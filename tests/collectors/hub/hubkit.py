@@ -71,6 +71,7 @@ TABLES = (
     "hub_dataset_usage",
     "hub_eval_results",
     "hub_space_models",
+    "hub_tree_listings",
 )
 
 
@@ -82,3 +83,21 @@ def contents(db_path) -> dict[str, list[tuple]]:
 def rows(db_path, sql: str) -> list[tuple]:
     with connect(db_path, read_only=True) as con:
         return con.execute(sql).fetchall()
+
+
+def built(db_path, projects):
+    """Run every SQL model over the collected warehouse; the published marts, read-only."""
+    import duckdb
+
+    from onramp.config import Registry
+    from warehouse.build import build
+
+    published = db_path.with_name(db_path.stem + ".published.duckdb")
+    build(
+        db_path,
+        published,
+        Registry(path=db_path.with_name("projects.toml"), projects=tuple(projects)),
+    )
+    con = duckdb.connect(str(published), read_only=True)
+    con.execute("set TimeZone = 'UTC'")
+    return con

@@ -4,12 +4,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from hubkit import rows, run
+from hubkit import built, rows, run
 
 from collectors.hub.records import edges_from_tags
 
 from fakes.hub_server import FakeHub, serve
-from sqlkit import build_over, project
+from sqlkit import project
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "hub_tree_llama2_7b.csv"
 
@@ -53,37 +53,12 @@ def test_collected_relations_and_a_model_counted_once(tmp_path, monkeypatch):
     # x/m, reached from three parents, is listed once
     listed = sorted(q["filter"] for kind, _p, q in hub.log if kind == "list" and "filter" in q)
     assert listed == ["base_model:org/a", "base_model:org/b", "base_model:org/c", "base_model:x/m"]
-    raw = {
-        t: rows(db, f"select * exclude (run_id) from {t}")
-        for t in (
-            "hub_repos",
-            "hub_derivatives",
-            "hub_repo_snapshots",
-            "hub_discussions",
-            "hub_discussion_events",
-        )
-    }
-    con = build_over(tmp_path / "b", _as_dicts(db, raw), [project("p", hub_authors=["org"])])
+    con = built(db, [project("p", hub_authors=["org"])])
     totals = con.execute(
         "select indicator, value from fct_indicators where month = '2024-06' "
         "and indicator in ('hub_derivatives_total', 'hub_merges_total')"
     ).fetchall()
     assert sorted(totals) == [("hub_derivatives_total", 1), ("hub_merges_total", 1)]
-
-
-def _as_dicts(db, raw):
-    out = {}
-    for table in raw:
-        cols = [
-            c[0]
-            for c in rows(
-                db,
-                f"select column_name from duckdb_columns() where table_name = '{table}' "
-                "and column_name <> 'run_id' order by column_index",
-            )
-        ]
-        out[table] = [dict(zip(cols, r, strict=True)) for r in raw[table]]
-    return out
 
 
 def _real_tree() -> list[dict]:
@@ -160,11 +135,7 @@ def test_tree_mart_depths_match_the_real_crawl(tmp_path, monkeypatch):
     proj = project("p", hub_authors=["meta-llama"])
     with serve(hub) as url:
         run(db, url, monkeypatch, proj, depth=3)
-    raw = {
-        t: rows(db, f"select * exclude (run_id) from {t}")
-        for t in ("hub_repos", "hub_derivatives", "hub_discussions", "hub_discussion_events")
-    }
-    con = build_over(tmp_path / "b", _as_dicts(db, raw), [proj])
+    con = built(db, [proj])
     got = dict(
         con.execute("select child_id, min(depth) from fct_derivative_tree group by 1").fetchall()
     )
@@ -173,3 +144,28 @@ def test_tree_mart_depths_match_the_real_crawl(tmp_path, monkeypatch):
     want = _depths(nodes, "meta-llama/Llama-2-7b")
     crawl = {n["model_id"]: int(n["depth"]) for n in nodes}
     assert got == want and all(crawl[m] == d for m, d in want.items()) and len(want) > 60
+
+
+def test_a_child_that_drops_its_tag_leaves_the_tree(tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    hub = FakeHub()
+    hub.add_model("org/a", created="2024-01-01")
+    hub.add_model("x/keep", created="2024-02-01", parents=[("finetune", "org/a")])
+    gone = hub.add_model("y/gone", created="2024-02-02", parents=[("adapter", "org/a")])
+    hub.add_thread("model", "org/a", "x", "2024-01-02")
+    db, proj = tmp_path / "w.duckdb", project("p", hub_authors=["org"])
+    with serve(hub) as url:
+        _, clock = run(db, url, monkeypatch, proj)
+        gone["tags"] = []  # retagged: the Hub no longer lists it under org/a
+        hub._index = None
+        clock.at += timedelta(days=1)
+        run(db, url, monkeypatch, proj, clock=clock)  # the child count moved: the tree is listed
+    assert len(rows(db, "select * from hub_derivatives")) == 2  # raw keeps what was said
+    con = built(db, [proj])
+    assert con.execute("select model_id from fct_derivatives").fetchall() == [("x/keep",)]
+    total = (
+        "select value from fct_indicators "
+        "where indicator = 'hub_derivatives_total' and month = '2024-06'"
+    )
+    assert con.execute(total).fetchall() == [(1,)]
