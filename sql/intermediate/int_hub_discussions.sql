@@ -1,16 +1,11 @@
 -- grain: one row per discussion or Hub pull request on a project's repositories, with whether its
--- opener is outside the project and its first response: the first comment by someone other than
--- the opener (status changes and commits are not responses).
+-- opener is outside the project (neither a hub_author nor a member of their organisations, nor
+-- flagged by the Hub as an org member on their own events) and its first response: the first
+-- comment by someone other than the opener (status changes and commits are not responses).
 with
 
 authors as (
     select project, lower(author) as author_key from registry_hub_authors
-),
-
-members as (
-    select authors.project, lower(m.username) as username
-    from stg_hub__org_members as m
-    join authors on authors.author_key = m.org_key
 ),
 
 discussions as (
@@ -21,6 +16,7 @@ discussions as (
 
 responses as (
     select
+        d.project,
         d.repo_type,
         d.repo_id,
         d.num,
@@ -28,9 +24,10 @@ responses as (
     from discussions as d
     join stg_hub__discussion_events as e using (repo_type, repo_id, num)
     where e.event_type = 'comment'
-        and e.author is distinct from d.author
+        and e.author is not null
+        and lower(e.author) is distinct from lower(d.author)
         and e.created_at >= d.created_at
-    group by d.repo_type, d.repo_id, d.num
+    group by d.project, d.repo_type, d.repo_id, d.num
 ),
 
 final as (
@@ -45,14 +42,15 @@ final as (
         d.author,
         not (
             coalesce(d.author_is_org_member, false)
-            or lower(d.author) in (select author_key from authors where authors.project = d.project)
-            or lower(d.author) in (select username from members where members.project = d.project)
+            or coalesce(lower(d.author) in (
+                select person_key from int_hub_insiders as i where i.project = d.project
+            ), false)
         ) as is_outside,
         d.created_at,
         responses.first_response_at,
         d.provenance = 'sample' as is_sample
     from discussions as d
-    left join responses using (repo_type, repo_id, num)
+    left join responses using (project, repo_type, repo_id, num)
 )
 
 select * from final

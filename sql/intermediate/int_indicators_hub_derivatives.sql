@@ -1,17 +1,14 @@
--- grain: one row per project per month per indicator, for hub_derivatives_total (and by relation),
+-- grain: one row per project per month per indicator, for hub_derivatives_total (and by relation:
+-- hub_finetunes_total, hub_adapters_total, hub_quantized_total, hub_merges_total),
 -- hub_new_derivatives and hub_derivative_authors.
--- Totals are as of the last collection of the tree: exact in that month, rebuilt from creation times
--- for earlier months (derivatives deleted since are missing there), unknown (absent) after it.
+-- Totals are the tree as last collected: exact in the snapshot month, null in every other month
+-- (derivatives deleted since, or not yet made, would make any rebuilt figure wrong; the
+-- fct_derivative_growth mart has the history by creation month). A model counts once however
+-- many project parents it has.
 with
 
 derivatives as (
-    select * from int_hub_derivatives where created_at is not null
-),
-
-snapshot as (
-    select project, date_trunc('month', max(collected_at))::date as snapshot_month
-    from int_hub_derivatives
-    group by project
+    select * from int_hub_derivatives
 ),
 
 relations as (
@@ -24,60 +21,61 @@ relations as (
     ) as r(indicator, relation)
 ),
 
+current_totals as (
+    select
+        derivatives.project,
+        relations.indicator,
+        count(distinct derivatives.child_id)::double as value,
+        bool_or(derivatives.is_sample) as is_sample
+    from derivatives
+    join relations on relations.relation is null or relations.relation = derivatives.relation
+    group by derivatives.project, relations.indicator
+),
+
 totals as (
     select
         spine.project,
         spine.month,
         relations.indicator,
-        count(distinct derivatives.child_id)::double as value,
-        coalesce(bool_or(derivatives.is_sample), false) as is_sample
+        case when spine.month = snap.snapshot_month then coalesce(current_totals.value, 0) end as value,
+        spine.month = snap.snapshot_month and coalesce(current_totals.is_sample, false) as is_sample
     from int_project_months as spine
-    join snapshot on snapshot.project = spine.project and spine.month <= snapshot.snapshot_month
+    join int_hub_snapshot_months as snap on snap.project = spine.project
     cross join relations
-    left join derivatives
-        on derivatives.project = spine.project
-        and derivatives.created_at < spine.month + interval 1 month
-        and (relations.relation is null or derivatives.relation = relations.relation)
-    group by spine.project, spine.month, relations.indicator
-),
-
-outside_authors as (
-    select derivatives.*
-    from derivatives
-    where lower(derivatives.author) not in (
-        select lower(author) from registry_hub_authors as a where a.project = derivatives.project
-    )
-    and derivatives.author not in (
-        select m.username from raw.hub_org_members as m
-        join registry_hub_authors as a on lower(a.author) = lower(m.org)
-        where a.project = derivatives.project
-    )
+    left join current_totals
+        on current_totals.project = spine.project and current_totals.indicator = relations.indicator
 ),
 
 created as (
     select
+        project,
+        date_trunc('month', created_at)::date as month,
+        count(distinct child_id)::double as new_derivatives,
+        count(distinct case when is_outside then lower(author) end)::double as outside_authors,
+        bool_or(is_sample) as is_sample
+    from derivatives
+    where created_at is not null
+    group by all
+),
+
+per_month as (
+    select
         spine.project,
         spine.month,
-        count(distinct derivatives.child_id)::double as new_derivatives,
-        count(distinct outside_authors.author)::double as outside_authors,
-        coalesce(bool_or(derivatives.is_sample), false) as is_sample
+        coalesce(created.new_derivatives, 0) as new_derivatives,
+        coalesce(created.outside_authors, 0) as outside_authors,
+        coalesce(created.is_sample, false) as is_sample
     from int_project_months as spine
-    left join derivatives
-        on derivatives.project = spine.project
-        and date_trunc('month', derivatives.created_at) = spine.month
-    left join outside_authors
-        on outside_authors.project = spine.project
-        and outside_authors.child_id = derivatives.child_id
-    where spine.project in (select project from snapshot)
-    group by spine.project, spine.month
+    left join created on created.project = spine.project and created.month = spine.month
+    where spine.project in (select project from int_hub_snapshot_months)
 ),
 
 long as (
     select * from totals
     union all
-    select project, month, 'hub_new_derivatives', new_derivatives, is_sample from created
+    select project, month, 'hub_new_derivatives', new_derivatives, is_sample from per_month
     union all
-    select project, month, 'hub_derivative_authors', outside_authors, is_sample from created
+    select project, month, 'hub_derivative_authors', outside_authors, is_sample from per_month
 )
 
 select * from long

@@ -13,6 +13,14 @@ unioned as (
     union all
     select * from int_indicators_hub_derivatives
     union all
+    select * from int_indicators_hub_downloads
+    union all
+    select * from int_indicators_hub_discussions
+    union all
+    select * from int_indicators_hub_reuse
+    union all
+    select * from int_indicators_hub_benchmarks
+    union all
     select * from int_indicators_dc
 ),
 

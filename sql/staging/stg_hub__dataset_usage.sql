@@ -10,7 +10,7 @@ renamed as (
         model_id,
         dataset_id,
         coalesce(model_author, split_part(model_id, '/', 1)) as model_author,
-        created_at,
+        nullif(created_at, '2022-03-02 23:29:04+00'::timestamptz) as created_at,  -- Hub sentinel
         provenance
     from source
 )

@@ -10,6 +10,7 @@ renamed as (
         child_id,
         base_id,
         lower(relation) as relation,
+        seen_at,
         provenance
     from source
     where lower(relation) in ('finetune', 'adapter', 'quantized', 'merge')

@@ -1,4 +1,6 @@
--- grain: one row per Hub repository (model, dataset or space), as last collected
+-- grain: one row per Hub repository (model, dataset or space), as last collected.
+-- Repositories older than the Hub's createdAt field all show 2022-03-02T23:29:04Z: that means
+-- "on or before 2022-03-02", not a creation time, so it reads as unknown (null).
 with
 
 source as (
@@ -10,7 +12,8 @@ renamed as (
         repo_type,
         repo_id,
         coalesce(author, split_part(repo_id, '/', 1)) as author,
-        created_at,
+        nullif(created_at, '2022-03-02 23:29:04+00'::timestamptz) as created_at,
+        tags,
         last_modified,
         pipeline_tag,
         library_name,

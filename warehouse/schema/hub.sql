@@ -37,9 +37,18 @@ create table if not exists hub_derivatives (     -- edges of the model tree, fro
     child_id    varchar not null,
     base_id     varchar not null,
     relation    varchar not null,               -- finetune | adapter | quantized | merge
+    seen_at     timestamptz,                    -- the last collection that saw the tag
     provenance  varchar not null default 'api',
     run_id      varchar,
     primary key (child_id, base_id, relation)
+);
+alter table hub_derivatives add column if not exists seen_at timestamptz;
+
+create table if not exists hub_tree_listings (   -- when a model's children were last listed: its
+    parent_id   varchar primary key,            -- edges not seen since are gone (deleted or retagged)
+    listed_at   timestamptz not null,
+    provenance  varchar not null default 'api',
+    run_id      varchar
 );
 
 create table if not exists hub_org_members (     -- who counts as "inside the project" on the Hub
