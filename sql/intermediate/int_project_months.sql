@@ -1,11 +1,22 @@
--- grain: one row per project per calendar month (UTC), from the project's first activity to the
--- data cut-off: the spine every monthly indicator is reported on.
+-- grain: one row per project per calendar month (UTC), from the project's first known activity or
+-- Hub release to the data cut-off: the spine every monthly indicator is reported on. A project seen
+-- only on the Hub (no GitHub, no Discord, no discussions) still gets months, from its first model.
 with
 
+starts as (
+    select project, min(occurred_at) as first_at from int_activity where not is_bot group by project
+    union all
+    select project, min(created_at) from int_hub_project_models group by project
+    union all
+    select project, min(created_at) from int_hub_derivatives group by project
+    union all
+    select project, snapshot_month::timestamptz from int_hub_snapshot_months
+),
+
 bounds as (
-    select project, date_trunc('month', min(occurred_at))::date as first_month
-    from int_activity
-    where not is_bot
+    select project, date_trunc('month', min(first_at))::date as first_month
+    from starts
+    where first_at is not null
     group by project
 ),
 
