@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
@@ -34,12 +35,17 @@ def load_models(root: Path) -> dict[str, Model]:
 
 def dependencies(sql: str, *, path: Path | str = "<sql>") -> set[str]:
     """Unqualified table names a model reads (CTE names excluded; `raw.*` tables are not models)."""
+    return set(_dependencies(sql, str(path)))
+
+
+@cache  # parsing is most of a small build's time; a model's text decides its references
+def _dependencies(sql: str, path: str) -> frozenset[str]:
     try:
         tree = sqlglot.parse_one(sql, read="duckdb")
     except sqlglot.errors.ParseError as exc:
         raise OnrampError(f"{path}: cannot parse SQL: {str(exc).splitlines()[0]}") from None
     ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
-    return {t.name for t in tree.find_all(exp.Table) if not t.db and t.name not in ctes}
+    return frozenset(t.name for t in tree.find_all(exp.Table) if not t.db and t.name not in ctes)
 
 
 def build_order(models: dict[str, Model]) -> list[str]:
