@@ -11,9 +11,9 @@ messages as (
 
 first_messages as (
     -- over the whole history, before any bucketing by month
-    select project, person, min(occurred_at) as first_at
-    from messages
-    group by project, person
+    select project, person, first_seen_at as first_at
+    from int_people
+    where platform = 'discord'
 ),
 
 new_speakers as (

@@ -3,21 +3,10 @@
 -- cut-off (DESIGN.md §4). Bots excluded.
 with
 
-activity as (
-    select project, person, occurred_at, provenance
-    from int_github_activity
-    where not is_bot
-),
-
 people as (
-    select
-        project,
-        person,
-        count(*) as activities,
-        max(occurred_at) as last_at,
-        bool_or(provenance = 'sample') as is_sample
-    from activity
-    group by project, person
+    select project, person, activities, last_seen_at as last_at, is_sample
+    from int_people
+    where platform = 'github'
 ),
 
 gone_quiet as (

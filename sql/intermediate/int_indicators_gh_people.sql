@@ -16,9 +16,9 @@ active as (
 
 first_seen as (
     -- over the whole history, before any bucketing by month (the Augur bug: filter after min)
-    select project, person, min(month) as month
-    from activity
-    group by project, person
+    select project, person, date_trunc('month', first_seen_at)::date as month
+    from int_people
+    where platform = 'github'
 ),
 
 per_month as (

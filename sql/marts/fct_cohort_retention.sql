@@ -16,9 +16,9 @@ active_months as (
 ),
 
 first_seen as (
-    select project, person, min(month) as cohort_month
-    from active_months
-    group by project, person
+    select project, person, date_trunc('month', first_seen_at)::date as cohort_month
+    from int_people
+    where platform = 'github'
 ),
 
 cohorts as (

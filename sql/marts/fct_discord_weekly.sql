@@ -10,7 +10,9 @@ messages as (
 ),
 
 first_weeks as (
-    select project, person, min(week) as week from messages group by project, person
+    select project, person, date_trunc('week', first_seen_at)::date as week
+    from int_people
+    where platform = 'discord'
 ),
 
 spine as (

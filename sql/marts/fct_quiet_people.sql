@@ -2,25 +2,8 @@
 -- none in the 90 days before the data cut-off. How active they had been says what the silence costs.
 with
 
-activity as (
-    select project, platform, person, occurred_at, action, provenance
-    from int_activity
-    where not is_bot and person is not null
-),
-
 people as (
-    select
-        project,
-        platform,
-        person,
-        min(occurred_at) as first_seen_at,
-        max(occurred_at) as last_seen_at,
-        count(*) as activities,
-        count(distinct date_trunc('month', occurred_at)) as active_months,
-        arg_max(action, occurred_at) as last_action,
-        bool_or(provenance = 'sample') as is_sample
-    from activity
-    group by project, platform, person
+    select * from int_people
 ),
 
 final as (
