@@ -11,9 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
-sys.path.insert(
-    0, str(Path(__file__).resolve().parent.parent)
-)  # `streamlit run` from any directory
+# `streamlit run` may start from any directory: make the repository importable
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.controls import sidebar
 from dashboard.data import is_published, published_file
