@@ -99,8 +99,11 @@ def _demo(commands, common):
 
 
 def cmd_demo(args, paths: Paths) -> int:
-    from onramp.demo_run import run_demo
+    from onramp.demo_run import run_demo, with_bundled_registry
 
+    paths = with_bundled_registry(
+        paths, explicit=bool(args.config or os.environ.get("ONRAMP_CONFIG"))
+    )
     run_demo(paths, force=args.force, log=_log)
     if args.no_serve:
         _log(f"published {paths.published_db}; serve it with `onramp serve`")

@@ -14,14 +14,25 @@ from onramp.errors import OnrampError
 from onramp.settings import Paths
 from warehouse.build import build
 from warehouse.db import connect, fetch_one
+from warehouse.paths import ROOT
 from warehouse.state import finish_run, start_run
 
 DEMO_SOURCE = "demo"
+BUNDLED_REGISTRY = ROOT / "projects.toml"
+
+
+def with_bundled_registry(paths: Paths, *, explicit: bool) -> Paths:
+    """The demo shows the study's projects: run from outside a checkout, without a registry of
+    its own, it uses the registry shipped with the snapshot."""
+    if explicit or paths.config.exists():
+        return paths
+    return dataclasses.replace(paths, config=BUNDLED_REGISTRY)
 
 
 def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = print) -> None:
     started = time.perf_counter()
     manifest = read_manifest()
+    load_registry(paths.config)  # a broken registry fails before anything is replaced
     _refuse_collected(paths, force)
     for stale in (paths.raw_db, paths.raw_db.with_name(paths.raw_db.name + ".wal")):
         stale.unlink(missing_ok=True)

@@ -142,3 +142,16 @@ def test_every_published_indicator_is_in_the_catalog(demo_db):
             i for (i,) in con.execute("select distinct indicator from fct_indicators").fetchall()
         }
     assert ids and ids <= set(load_catalog())
+
+
+def test_demo_runs_from_any_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no projects.toml here: the demo uses the bundled registry
+    assert main(["demo", "--no-serve", "--db", str(tmp_path / "d.duckdb")]) == 0
+    assert (tmp_path / "d.published.duckdb").exists()
+
+
+def test_demo_checks_an_explicit_registry_before_touching_anything(tmp_path, capsys):
+    db = tmp_path / "d.duckdb"
+    assert main(["demo", "--no-serve", "--db", str(db), "--config", str(tmp_path / "no.toml")]) == 1
+    assert "no.toml: project registry not found" in capsys.readouterr().err
+    assert not db.exists()
