@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +36,6 @@ def build(
     registry: Registry,
     *,
     models_root: Path = MODELS_DIR,
-    on_model: Callable[[str], None] | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
     if not raw_path.exists():
@@ -56,8 +54,6 @@ def build(
             _attach_raw(con, raw_path)
             write_registry(con, registry)
             for name in order:
-                if on_model:
-                    on_model(name)
                 _run_model(con, models[name])
             con.execute("detach raw")
             _drop_non_marts(con)
