@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from onramp.config import Project, Registry
+from core.registry import Project, Registry
 from warehouse.build import build
 from warehouse.db import connect
 from warehouse.upsert import upsert

@@ -27,8 +27,8 @@ import streamlit as st  # noqa: E402
 from streamlit.logger import set_log_level  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from onramp.demo_run import build_registry, run_demo  # noqa: E402
-from onramp.settings import Paths  # noqa: E402
+from core.settings import Paths  # noqa: E402
+from onramp.demo.run import build_registry, run_demo  # noqa: E402
 from warehouse.build import build  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"

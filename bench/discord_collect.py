@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from onramp.collect import run_collection  # noqa: E402
-from onramp.config import Project  # noqa: E402
+from core.registry import Project  # noqa: E402
+from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 from fakes.discord_server import FORUM, VOICE, DiscordServer, FakeDiscord, populate  # noqa: E402

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from collectors.base import RunContext  # noqa: E402
 from collectors.github import collect  # noqa: E402
-from onramp.collect import run_collection  # noqa: E402
-from onramp.config import Project  # noqa: E402
+from core.registry import Project  # noqa: E402
+from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 REPOS = ("org/repo0", "org/repo1")

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from collectors.hub import Options, Politeness, collect  # noqa: E402
-from onramp.collect import run_collection  # noqa: E402
-from onramp.config import Project  # noqa: E402
+from core.registry import Project  # noqa: E402
+from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 from fakes.hub_server import FakeHub, serve  # noqa: E402

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyarrow as pa
 
@@ -30,6 +29,13 @@ class Batch:
 class RunStats:
     api_calls: int = 0
     rate_limit_remaining: int | None = None
+    # inputs a collector could not load while the rest went on (one bad export file, say)
+    failures: list[str] = field(default_factory=list)
+    failure_unit: str = "item"
+
+
+def _no_pseudonym_key(platform: str) -> Callable[[int | str], str]:
+    raise RuntimeError("this run was given no pseudonym key")
 
 
 @dataclass
@@ -42,7 +48,12 @@ class RunContext:
     get_cursor: Callable[[str], tuple[str | None, str | None]] = lambda scope: (None, None)
     warn: Callable[[str], None] = print
     stats: RunStats = field(default_factory=RunStats)
-    warehouse: Path | None = None  # the raw file, for state kept beside it (the pseudonym key)
+    # platform -> its keyed pseudonym function (core.pseudonym); the orchestrator checks the key
+    # against the warehouse's before a collector sees it
+    pseudonymizer: Callable[[str], Callable[[int | str], str]] = _no_pseudonym_key
+    # (raw table, {key column: value}) -> the stored row as a dict, or None: what earlier loads
+    # know that this one's input does not say
+    stored_row: Callable[[str, dict], dict | None] = lambda table, key: None
 
     def cursor(self, scope: str) -> tuple[str | None, str | None]:
         """(cursor, etag) to resume from; nothing when `--full` asks to ignore cursors."""

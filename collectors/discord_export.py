@@ -1,10 +1,10 @@
-"""`onramp import-discord`: DiscordChatExporter JSON exports into the Discord raw tables.
+"""DiscordChatExporter JSON exports as a collector, for `onramp import-discord`.
 
 One export file is one channel or thread (`exportguild` writes a file per channel; a directory is
-read as all the `*.json` files in it). Each file is parsed and validated whole before anything is
-written, then loaded in one transaction: a malformed or truncated file is an error naming the file
-and the JSON path, and loads nothing. Authors get the same keyed pseudonyms as the bot collector
-(onramp.pseudonym); text, names, attachments and embeds are dropped on reading.
+read as all the `*.json` files in it). Each file is parsed and validated whole before its batch is
+yielded, and the orchestrator stores a batch in one transaction: a malformed or truncated file is an
+error naming the file and the JSON path, and loads nothing. Authors get the same keyed pseudonyms as
+the bot collector (core.pseudonym); text, names, attachments and embeds are dropped on reading.
 
 Quirks of older exports handled here (reference/discord.md §9): replies typed "Default" with a
 reference (newer builds say "Reply"), `reference.type` missing, message kinds written as numbers,
@@ -14,17 +14,16 @@ timestamps in local time with an offset.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from discord.utils import snowflake_time
 
-from onramp.config import Project
-from onramp.errors import OnrampError
-from onramp.pseudonym import Pseudonymizer, load_key
-from onramp.settings import Paths
+from collectors.base import Batch, RunContext
+from core.errors import OnrampError
+from core.registry import Project
 
 PROVENANCE = "export"
 REPLY = 19
@@ -89,46 +88,35 @@ class Parsed:
     messages: list[dict]
 
 
-# ------------------------------------------------------------------------------------ entry point
+# ------------------------------------------------------------------------------------ collector
 
 
-def import_files(
-    paths: Paths, project: Project, files: list[Path], log: Callable[[str], None]
-) -> int:
-    """Load each export in its own transaction; returns the exit code (1 if any file failed)."""
-    from warehouse.db import connect
-    from warehouse.state import finish_run, start_run
-
-    files = _expand(files)
-    if not files:
-        raise OnrampError("import-discord: no JSON files given")
-    pseudonym = Pseudonymizer(load_key(paths.raw_db, log=log))
-    errors, loaded, rows = [], 0, 0
-    with connect(paths.raw_db) as con:
-        run_id = start_run(con, "discord-export", project.id)
-        for path in files:
-            try:
-                parsed = read_export(path, project, pseudonym)
-            except NotCounted as exc:
-                log(f"{path}: skipped ({exc})")
-                continue
-            except ExportError as exc:
-                errors.append(str(exc))
-                log(f"onramp: {exc}")
-                continue
-            rows += _load(con, parsed, run_id)
-            loaded += 1
-            log(f"{path}: {len(parsed.messages):,} messages")
-        status = "ok" if not errors else ("partial" if loaded else "failed")
-        error = f"{len(errors)} file(s) failed; first: {errors[0]}" if errors else None
-        finish_run(con, run_id, status=status, rows=rows, error=error)
-    log(
-        f"import-discord {project.id}: {loaded} file(s) loaded, {len(errors)} failed, {rows:,} rows"
-    )
-    return 1 if errors else 0
+def collect_exports(project: Project, ctx: RunContext, *, files: list[Path]) -> Iterator[Batch]:
+    """One batch per export file, each stored in its own transaction by the orchestrator. A file
+    that fails validation is reported and counted in `ctx.stats.failures`; the others go on."""
+    ctx.stats.failure_unit = "file"
+    pseudonym = ctx.pseudonymizer("discord")
+    for path in files:
+        try:
+            parsed = read_export(path, project, pseudonym)
+        except NotCounted as exc:
+            ctx.warn(f"{path}: skipped ({exc})")
+            continue
+        except ExportError as exc:
+            ctx.stats.failures.append(str(exc))
+            ctx.warn(f"onramp: {exc}")
+            continue
+        yield Batch(
+            {
+                "discord_guilds": [_keep_known_guild(ctx, parsed.guild)],
+                "discord_channels": [_keep_known(ctx, parsed.channel)],
+                "discord_messages": parsed.messages,
+            }
+        )
+        ctx.warn(f"{path}: {len(parsed.messages):,} messages")
 
 
-def _expand(files: list[Path]) -> list[Path]:
+def expand(files: list[Path]) -> list[Path]:
     """Files as given; a directory stands for the JSON files in it (an `exportguild` output)."""
     out = []
     for path in files:
@@ -139,47 +127,24 @@ def _expand(files: list[Path]) -> list[Path]:
     return out
 
 
-def _load(con, parsed: Parsed, run_id: str) -> int:
-    """One file in one transaction. A channel row never loses what the bot collector knew (an
-    export does not say who started a thread or what the last message id was)."""
-    from warehouse.upsert import upsert
-
-    con.execute("begin transaction")
-    try:
-        channel = _keep_known(con, parsed.channel)
-        rows = upsert(con, "discord_guilds", [_keep_known_guild(con, parsed.guild)], run_id=run_id)
-        rows += upsert(con, "discord_channels", [channel], run_id=run_id)
-        rows += upsert(con, "discord_messages", parsed.messages, run_id=run_id)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    return rows
-
-
-def _keep_known(con, channel: dict) -> dict:
-    found = con.execute(
-        "select owner_pseudonym, last_message_id, archived, provenance from discord_channels "
-        "where channel_id = ?",
-        [channel["channel_id"]],
-    ).fetchall()
+def _keep_known(ctx: RunContext, channel: dict) -> dict:
+    """A channel row never loses what the bot collector knew (an export does not say who started
+    a thread or what the last message id was)."""
+    found = ctx.stored_row("discord_channels", {"channel_id": channel["channel_id"]})
     if not found:
         return channel
-    owner, last_id, archived, provenance = found[0]
     return {
         **channel,
-        "owner_pseudonym": channel["owner_pseudonym"] or owner,
-        "last_message_id": last_id,
-        "archived": archived,
-        "provenance": provenance,
+        "owner_pseudonym": channel["owner_pseudonym"] or found["owner_pseudonym"],
+        "last_message_id": found["last_message_id"],
+        "archived": found["archived"],
+        "provenance": found["provenance"],
     }
 
 
-def _keep_known_guild(con, guild: dict) -> dict:
-    found = con.execute(
-        "select provenance from discord_guilds where guild_id = ?", [guild["guild_id"]]
-    ).fetchall()
-    return {**guild, "provenance": found[0][0]} if found else guild
+def _keep_known_guild(ctx: RunContext, guild: dict) -> dict:
+    found = ctx.stored_row("discord_guilds", {"guild_id": guild["guild_id"]})
+    return {**guild, "provenance": found["provenance"]} if found else guild
 
 
 # ------------------------------------------------------------------------------------ parsing

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from onramp.settings import published_path, resolve_paths
+from core.settings import published_path, resolve_paths
 
 
 def published_file() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from onramp.catalog import Indicator
+from core.catalog import Indicator
 
 
 def number(value: float | None, indicator: Indicator | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from onramp.catalog import Indicator, load_catalog
+from core.catalog import Indicator, load_catalog
 
 
 @dataclass(frozen=True)

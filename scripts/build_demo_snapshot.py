@@ -1,4 +1,5 @@
-"""Rebuild `demo/snapshot/` from the real data in ../shared/data/real (run by `make snapshot`)."""
+"""Rebuild the demo snapshot, `onramp/demo/data/`, from the real data in ../shared/data/real
+(run by `make snapshot`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from onramp.config import load_registry
+from core.registry import load_registry
 from onramp.demo.snapshot import SNAPSHOT_DIR, build_snapshot
-from warehouse.paths import ROOT
 
+ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "data" / "real"
 
 

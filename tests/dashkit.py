@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from onramp.config import load_registry
-from onramp.demo_run import run_demo
-from onramp.settings import Paths, published_path
+from core.registry import load_registry
+from core.settings import Paths, published_path
+from onramp.demo.run import run_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from onramp.config import Project, Registry
+from core.registry import Project, Registry
 from warehouse.build import build
 from warehouse.db import connect
 from warehouse.upsert import upsert

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from onramp.config import Registry
-from onramp.errors import OnrampError
+from core.errors import OnrampError
+from core.registry import Registry
 from warehouse.db import connect
 from warehouse.models import build_order, load_models
 from warehouse.paths import MODELS_DIR

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from onramp.errors import OnrampError
+from core.errors import OnrampError
 from warehouse.paths import SCHEMA_DIR
 
 SCHEMA_FILES = ("core.sql", "github.sql", "hub.sql", "discord.sql")

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlglot
 from sqlglot import exp
 
-from onramp.errors import OnrampError
+from core.errors import OnrampError
 
 LAYERS = ("staging", "intermediate", "marts")
 

@@ -1,7 +1,8 @@
-"""Where the repository keeps its SQL: schema DDL and models."""
+"""Where the warehouse's SQL lives: the raw-table DDL (warehouse/schema) and the models (sql/)."""
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
-MODELS_DIR = ROOT / "sql"
+from core.resources import package_path
+
+SCHEMA_DIR: Path = package_path("warehouse", "schema")
+MODELS_DIR: Path = package_path("sql")

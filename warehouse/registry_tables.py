@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from onramp.config import Registry
+from core.registry import Registry
 
 PERSONAL_EMAIL_DOMAINS = (
     "gmail.com",

@@ -64,12 +64,19 @@ def commit_batch(
     return rows
 
 
-def start_run(con: duckdb.DuckDBPyConnection, source: str, project: str | None) -> str:
-    run_id = f"{source}-{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    project: str | None,
+    *,
+    started: datetime | None = None,
+) -> str:
+    started = started or now()
+    run_id = f"{source}-{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute(
         "insert into collection_runs (run_id, source, project, started_at, status) "
         "values (?, ?, ?, ?, 'running')",
-        [run_id, source, project, now()],
+        [run_id, source, project, started],
     )
     return run_id
 

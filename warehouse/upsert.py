@@ -94,3 +94,13 @@ def primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     if row is None:
         raise ValueError(f"{table}: no primary key, cannot upsert")
     return list(row[0])
+
+
+def stored_row(con: duckdb.DuckDBPyConnection, table: str, key: dict) -> dict | None:
+    """The row of raw `table` with the given key columns, as a dict, or None."""
+    where = " and ".join(f'"{column}" = ?' for column in key)
+    cursor = con.execute(f'select * from "{table}" where {where}', list(key.values()))
+    rows = cursor.fetchall()
+    if not rows:
+        return None
+    return dict(zip([d[0] for d in cursor.description], rows[0], strict=True))

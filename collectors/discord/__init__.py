@@ -3,7 +3,8 @@ and no privileged intent. Per configured guild: the guild with its approximate m
 counts (a snapshot a day), its text, announcement and forum channels, active and archived threads
 and forum posts, and every message after the saved per-stream cursor, oldest first, 100 a page.
 
-Messages keep ids, times, flags and counts only; authors are keyed pseudonyms (onramp.pseudonym).
+Messages keep ids, times, flags and counts only; authors are keyed pseudonyms (core.pseudonym)
+under the key the run context hands over.
 `DISCORD_BOT_TOKEN` missing or no `discord_guilds` configured: the source is skipped, said so.
 """
 
@@ -14,9 +15,8 @@ from collections.abc import AsyncIterator, Iterator
 from collectors.base import Batch, RunContext, SourceSkipped
 from collectors.discord.guild import GuildRun, guild_batches
 from collectors.discord.session import drive, rest_client
-from onramp.config import Project
-from onramp.pseudonym import Pseudonymizer, load_key
-from onramp.settings import DISCORD_API_BASE, env
+from core.registry import Project
+from core.settings import DISCORD_API_BASE, env
 
 
 def collect(project: Project, ctx: RunContext) -> Iterator[Batch]:
@@ -25,7 +25,7 @@ def collect(project: Project, ctx: RunContext) -> Iterator[Batch]:
     token = env("DISCORD_BOT_TOKEN")
     if not token:
         raise SourceSkipped("DISCORD_BOT_TOKEN is not set")
-    pseudonym = Pseudonymizer(load_key(ctx.warehouse, log=ctx.warn))
+    pseudonym = ctx.pseudonymizer("discord")
     base_url = env("DISCORD_API_BASE", DISCORD_API_BASE)
     yield from drive(lambda: _batches(project, ctx, token, base_url, pseudonym))
 

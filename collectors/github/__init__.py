@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from collectors.base import Batch, RunContext, SourceSkipped
 from collectors.github import streams
 from collectors.github.client import GitHubClient, NotVisible
-from onramp.config import Project
-from onramp.settings import GITHUB_API_URL, env
+from core.registry import Project
+from core.settings import GITHUB_API_URL, env
 
 __all__ = ["collect", "make_client"]
 

@@ -22,7 +22,7 @@ import urllib3
 from urllib3.exceptions import HTTPError as TransportError  # timeouts, resets, refused connections
 
 from collectors.base import CollectionError, RateLimitWaitTooLong, RunStats
-from onramp.redact import redact
+from core.redact import redact
 
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
 MAX_REDIRECTS = 5

@@ -22,8 +22,8 @@ from collectors.base import Batch, RunContext, SourceSkipped
 from collectors.hub import community, discussions, repos, state, tree
 from collectors.hub.http import HubHttp, Politeness
 from collectors.hub.state import Options
-from onramp.config import Project
-from onramp.settings import env
+from core.registry import Project
+from core.settings import env
 
 __all__ = ["Options", "Politeness", "collect"]
 

@@ -17,7 +17,7 @@ from huggingface_hub.utils import build_hf_headers, parse_ratelimit_headers
 from huggingface_hub.utils._http import hf_request_event_hook
 
 from collectors.base import CollectionError, RateLimitWaitTooLong, RunContext
-from onramp.redact import redact
+from core.redact import redact
 
 # Telemetry off: otherwise building headers fetches a registry from the *public* Hub, whatever
 # endpoint we were given (reference/hub.md §12). Read by huggingface_hub at call time.

@@ -7,11 +7,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from core.catalog import Indicator
 from dashboard import format as fmt
 from dashboard.cards import card, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
-from onramp.catalog import Indicator
 
 SQL = """
 select month, month_start, indicator, value, trailing_3m, change, direction, is_sample

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.catalog import Indicator
 from dashboard import format as fmt
 from dashboard.cards import card, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
-from onramp.catalog import Indicator
 
 SQL = """
 with latest as (

@@ -3,12 +3,12 @@
 
 import streamlit as st
 
+from core.catalog import COLLABORATION_TYPES, load_catalog
 from dashboard import format as fmt
 from dashboard.cards import empty
 from dashboard.components import compare_table, rank_heatmap
 from dashboard.controls import Selection
 from dashboard.data import query
-from onramp.catalog import COLLABORATION_TYPES, load_catalog
 
 selection: Selection = st.session_state["selection"]
 st.title("How do the projects compare?")

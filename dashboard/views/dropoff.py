@@ -3,10 +3,10 @@ who stayed? (the community manager's question). Layout only: charts are dashboar
 
 import streamlit as st
 
+from core.catalog import load_catalog
 from dashboard import format as fmt
 from dashboard.components import alerts, quiet_people, release_activity, waiting_items
 from dashboard.controls import Selection
-from onramp.catalog import load_catalog
 
 selection: Selection = st.session_state["selection"]
 st.title(f"Drop-off: {selection.project_name}")

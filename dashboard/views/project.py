@@ -3,12 +3,12 @@
 
 import streamlit as st
 
+from core.catalog import Indicator
 from dashboard import format as fmt
 from dashboard.cards import empty
 from dashboard.components import cohort_retention, derivatives, indicator_trend, project_facts
 from dashboard.controls import Selection
 from dashboard.sections import OTHER, SECTIONS, Section, indicators_by_section
-from onramp.catalog import Indicator
 
 selection: Selection = st.session_state["selection"]
 st.title(selection.project_name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from onramp.config import Registry
+from core.registry import Registry
 
 GIT_PROVENANCE = "git-history"
 HUB_PROVENANCE = "hub-snapshot"

@@ -1,10 +1,13 @@
-"""The demo snapshot: raw-table rows as Parquet files in `demo/snapshot/`, built from the real data
-in `shared/data/real/` plus the sample rows of `onramp.demo.sample`, and loaded into a warehouse.
+"""The demo snapshot: raw-table rows as Parquet files in `onramp/demo/data/`, built from the real
+data in `shared/data/real/` plus the sample rows of `onramp.demo.sample`, and loaded into a
+warehouse. The snapshot carries the registry it was built from (`projects.toml`), so the demo
+runs from an installed wheel with no checkout and no registry of the user's.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -12,13 +15,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from onramp.config import Registry
+from core.registry import Registry
+from core.resources import package_path
 from onramp.demo import real, sample
-from warehouse.paths import ROOT
 from warehouse.upsert import upsert
 
-SNAPSHOT_DIR = ROOT / "demo" / "snapshot"
+SNAPSHOT_DIR = package_path("onramp.demo", "data")
 MANIFEST = "manifest.json"
+REGISTRY = "projects.toml"  # the registry the snapshot was built from
 # Discord guild ids are not public in the registry; the demo gives two grassroots projects a sample
 # guild each (EleutherAI's server is the study's example of a hub for conversation).
 SAMPLE_GUILDS = {
@@ -60,6 +64,7 @@ def build_snapshot(
         "sample_discord_guilds": {p: gid for p, (gid, _) in SAMPLE_GUILDS.items()},
     }
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    shutil.copyfile(registry.path, out_dir / REGISTRY)
     return counts
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from onramp.catalog import COLLABORATION_TYPES, DIRECTIONS, LIFECYCLE_STAGES, load_catalog
+from core.catalog import COLLABORATION_TYPES, DIRECTIONS, LIFECYCLE_STAGES, load_catalog
 
 # DESIGN.md §4: these ids are part of the interface that users' scripts rely on.
 PINNED = [

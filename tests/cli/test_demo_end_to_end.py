@@ -133,7 +133,7 @@ def test_demo_refuses_to_replace_collected_data(tmp_path, capsys):
 
 
 def test_every_published_indicator_is_in_the_catalog(demo_db):
-    from onramp.catalog import load_catalog
+    from core.catalog import load_catalog
 
     with duckdb.connect(
         str(demo_db).replace(".duckdb", ".published.duckdb"), read_only=True

@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.errors import ConfigError
+from core.registry import load_registry
 from onramp.cli import main
-from onramp.config import load_registry
-from onramp.errors import ConfigError
 
 GOOD = """
 [[project]]

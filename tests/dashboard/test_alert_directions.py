@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 import streamlit as st
 
+from core.catalog import indicator
 from dashboard.components import alerts
 from dashboard.controls import Selection
-from onramp.catalog import indicator
 
 from sqlkit import build_over, project
 

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from core.catalog import indicator
 from dashboard.cards import csv_bytes, is_sample
 from dashboard.components import (
     alerts,
@@ -15,7 +16,6 @@ from dashboard.components import (
     release_activity,
     waiting_items,
 )
-from onramp.catalog import indicator
 
 
 def _spec(chart) -> dict:

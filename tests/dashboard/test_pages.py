@@ -6,8 +6,8 @@ import json
 import pytest
 from dashkit import PAGES, project_ids, published
 
+from core.catalog import load_catalog
 from dashboard.sections import SECTIONS
-from onramp.catalog import load_catalog
 
 PERIOD = {"from_": "2024-09", "to": "2026-08"}
 

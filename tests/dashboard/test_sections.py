@@ -3,8 +3,8 @@ indicators other sources add appear with no page change."""
 
 from dataclasses import replace
 
+from core.catalog import indicator, load_catalog
 from dashboard.sections import OTHER, SECTIONS, indicators_by_section, section_of
-from onramp.catalog import indicator, load_catalog
 
 
 def test_every_catalog_indicator_has_a_section():

@@ -3,10 +3,10 @@ real rows untouched, sample rows deterministic, every row flagged with its prove
 
 import pyarrow.parquet as pq
 import pytest
+from dashkit import ROOT
 
-from onramp.config import load_registry
+from core.registry import load_registry
 from onramp.demo.snapshot import SNAPSHOT_DIR, build_snapshot, read_manifest
-from warehouse.paths import ROOT
 
 REAL = ROOT.parent / "shared" / "data" / "real"
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from onramp.config import Registry
+from core.registry import Registry
 from warehouse.build import build
 from warehouse.db import connect
 

@@ -6,7 +6,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 
-from onramp.config import Registry
+from core.registry import Registry
 from warehouse.build import build
 from warehouse.db import connect
 from warehouse.upsert import upsert

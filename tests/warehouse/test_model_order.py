@@ -2,7 +2,7 @@
 
 import pytest
 
-from onramp.errors import OnrampError
+from core.errors import OnrampError
 from warehouse.models import build_order, dependencies, load_models
 from warehouse.paths import MODELS_DIR
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from collectors.base import Batch, Cursor, SourceSkipped
-from onramp.collect import run_collection
+from onramp.orchestrator import run_collection
 from warehouse.db import connect
 from warehouse.state import get_cursor
 

@@ -20,3 +20,11 @@ create table if not exists collection_runs (
     status       varchar not null,          -- running | ok | partial | failed | skipped
     error        varchar                    -- one line, never a token
 );
+
+-- Facts about the warehouse itself. 'pseudonym_key_fingerprint': a keyed hash of a constant under
+-- the key its pseudonyms were made with (never the key), so a run with another key is refused.
+create table if not exists warehouse_facts (
+    name        varchar primary key,
+    value       varchar not null,
+    recorded_at timestamptz not null
+);

@@ -1,5 +1,5 @@
 -- Discord raw tables (DESIGN.md §3). Never message text, attachments, embeds or user names: authors
--- are HMAC-SHA256 pseudonyms (onramp.pseudonym), never raw user ids.
+-- are HMAC-SHA256 pseudonyms (core.pseudonym), never raw user ids.
 
 create table if not exists discord_guilds (
     guild_id    varchar primary key,            -- snowflake, as a string

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from onramp.collect import run_collection
-from onramp.config import Project
+from core.registry import Project
+from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
 from fakes.discord_server import (

@@ -8,9 +8,10 @@ from conftest import dce_document, small_guild
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collectors.discord_export import ExportError, NotCounted, import_files, read_export
-from onramp.pseudonym import Pseudonymizer
-from onramp.settings import Paths
+from collectors.discord_export import ExportError, NotCounted, read_export
+from core.pseudonym import Pseudonymizer
+from core.settings import Paths
+from onramp.commands.import_discord import import_files
 from warehouse.db import connect
 
 SG = small_guild()

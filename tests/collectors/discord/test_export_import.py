@@ -5,11 +5,12 @@ import json
 import pytest
 from conftest import collect, dce_document, small_guild, write_json
 
-from collectors.discord_export import import_files, read_export
+from collectors.discord_export import read_export
+from core.errors import OnrampError
+from core.pseudonym import Pseudonymizer
+from core.settings import Paths
 from onramp.cli import main
-from onramp.errors import OnrampError
-from onramp.pseudonym import Pseudonymizer
-from onramp.settings import Paths
+from onramp.commands.import_discord import import_files
 from warehouse.db import connect
 
 FACTS = (

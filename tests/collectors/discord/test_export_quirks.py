@@ -5,8 +5,8 @@ import json
 import re
 
 from collectors.discord_export import read_export
-from onramp.config import Project
-from onramp.pseudonym import Pseudonymizer
+from core.pseudonym import Pseudonymizer
+from core.registry import Project
 
 GUILD = "700000000000000001"
 PROJECT = Project(id="p", name="P", organizational_model="company", discord_guilds=(GUILD,))

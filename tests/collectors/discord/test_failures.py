@@ -2,7 +2,7 @@
 
 from conftest import _warnings, collect, small_guild
 
-from onramp.config import Project
+from core.registry import Project
 from warehouse.db import connect
 
 

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from conftest import T0, collect, dce_document, small_guild, write_json
 
-from collectors.discord_export import import_files
-from onramp.errors import OnrampError
-from onramp.pseudonym import load_key, pseudonym
-from onramp.settings import Paths
+from core.errors import OnrampError
+from core.pseudonym import load_key, pseudonym
+from core.settings import Paths
+from onramp.commands.import_discord import import_files
 from warehouse.db import connect
 
 from fakes.discord_server import TEXT

@@ -7,7 +7,7 @@ from functools import partial
 import pytest
 
 from collectors.github import collect
-from onramp.collect import RunOutcome, run_collection
+from onramp.orchestrator import RunOutcome, run_collection
 from warehouse.db import connect
 
 from fakes.github_server import FakeGitHub

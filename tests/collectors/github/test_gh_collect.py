@@ -123,7 +123,7 @@ def test_a_page_sharing_one_timestamp_falls_back_to_page_numbers(github, warehou
 
 def test_progress_shows_items_calls_and_rate_limit_per_stream(github, tmp_path, capsys):
     from collectors.github import collect
-    from onramp.collect import run_collection
+    from onramp.orchestrator import run_collection
     from warehouse.db import connect
 
     from sqlkit import project

@@ -6,7 +6,7 @@ import functools
 from datetime import UTC, datetime
 
 from collectors.hub import Options, Politeness, collect
-from onramp.collect import run_collection
+from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
 from sqlkit import project
@@ -89,7 +89,7 @@ def built(db_path, projects):
     """Run every SQL model over the collected warehouse; the published marts, read-only."""
     import duckdb
 
-    from onramp.config import Registry
+    from core.registry import Registry
     from warehouse.build import build
 
     published = db_path.with_name(db_path.stem + ".published.duckdb")

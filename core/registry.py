@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onramp.errors import ConfigError
+from core.errors import ConfigError
 
 ORGANIZATIONAL_MODELS = (
     "company",

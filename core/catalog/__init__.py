@@ -9,9 +9,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-CATALOG_DIR = Path(__file__).resolve().parent
+from core.resources import package_path
+
+CATALOG_DIR = package_path("core.catalog")
 SOURCES = ("github", "hub", "discord")
 COLLABORATION_TYPES = (
     "upstream-code",

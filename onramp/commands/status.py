@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 
-from onramp.errors import OnrampError
-from onramp.settings import Paths
+from core.errors import OnrampError
+from core.settings import Paths
+from onramp.commands import log
+
+NAME = "status"
+HELP = "show data freshness per project and source"
+DESCRIPTION = (
+    "Per project and source: the last collection run, its status, rows and API calls, its error "
+    "if any, and how many stream cursors are saved."
+)
+HEADER = ("project", "source", "last run (UTC)", "status", "rows", "calls", "cursors", "error")
 
 _LATEST_RUNS = """
 with latest as (
@@ -31,6 +42,19 @@ order by 1, 2
 """
 
 
+def add_arguments(parser) -> None:
+    """No options beyond --config and --db."""
+
+
+def run(args, paths: Paths) -> int:
+    rows = status_rows(paths)
+    if not rows:
+        log("no collection has run yet: `onramp collect` (or `onramp demo`) fills the warehouse")
+        return 0
+    print(table([HEADER, *rows]))
+    return 0
+
+
 def status_rows(paths: Paths) -> list[tuple]:
     if not paths.raw_db.exists():
         return []
@@ -44,3 +68,11 @@ def status_rows(paths: Paths) -> list[tuple]:
         ) from None
     except duckdb.CatalogException:
         return []
+
+
+def table(rows: list[Sequence]) -> str:
+    cells = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+    )

@@ -8,17 +8,16 @@ from collections.abc import Callable
 
 import duckdb
 
-from onramp.config import Registry, load_registry
-from onramp.demo.snapshot import load_snapshot, read_manifest
-from onramp.errors import OnrampError
-from onramp.settings import Paths
+from core.errors import OnrampError
+from core.registry import Registry, load_registry
+from core.settings import Paths
+from onramp.demo.snapshot import REGISTRY, SNAPSHOT_DIR, load_snapshot, read_manifest
 from warehouse.build import build
 from warehouse.db import connect, fetch_one
-from warehouse.paths import ROOT
 from warehouse.state import finish_run, start_run
 
 DEMO_SOURCE = "demo"
-BUNDLED_REGISTRY = ROOT / "projects.toml"
+BUNDLED_REGISTRY = SNAPSHOT_DIR / REGISTRY
 
 
 def with_bundled_registry(paths: Paths, *, explicit: bool) -> Paths:

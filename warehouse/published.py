@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from onramp.errors import OnrampError
+from core.errors import OnrampError
 
 
 def open_published(path: Path) -> duckdb.DuckDBPyConnection:

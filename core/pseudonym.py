@@ -18,8 +18,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from onramp.errors import OnrampError
-from onramp.settings import env, resolve_paths
+from core.errors import OnrampError
+from core.settings import env, resolve_paths
 
 KEY_FILE_NAME = "pseudonym.key"
 
@@ -55,13 +55,37 @@ def key_file_path(raw_db: Path | None = None) -> Path:
     return raw_db.with_name(KEY_FILE_NAME)
 
 
-def load_key(raw_db: Path | None = None, log: Callable[[str], None] | None = None) -> bytes:
-    """The deployment's pseudonym key: from the environment, else from (or into) the key file.
-    A newly generated key is announced through `log`: losing it changes every pseudonym."""
+class KeyMismatch(OnrampError):
+    """The key at hand is not the one a warehouse's pseudonyms were made with."""
+
+
+def load_key(
+    raw_db: Path | None = None, log: Callable[[str], None] | None = None, *, create: bool = True
+) -> bytes:
+    """The deployment's pseudonym key: from the environment, else from (or, with `create`, into)
+    the key file. A newly generated key is announced through `log`: losing it changes every
+    pseudonym."""
     secret = env("ONRAMP_PSEUDONYM_KEY")
     if secret:
         return secret.encode()
-    return _key_from_file(key_file_path(raw_db), log)
+    path = key_file_path(raw_db)
+    if not create and not path.exists():
+        raise KeyMismatch(
+            f"no pseudonym key: ONRAMP_PSEUDONYM_KEY is not set and {path} does not exist"
+        )
+    return _key_from_file(path, log)
+
+
+def key_origin(raw_db: Path | None = None) -> str:
+    """Where `load_key` takes the key from, in words for an error message."""
+    if env("ONRAMP_PSEUDONYM_KEY"):
+        return "ONRAMP_PSEUDONYM_KEY"
+    return f"the key file {key_file_path(raw_db)}"
+
+
+def key_fingerprint(key: bytes) -> str:
+    """A keyed hash of a constant: tells two keys apart and reveals nothing of either."""
+    return hmac.new(key, b"onramp pseudonym key fingerprint v1", hashlib.sha256).hexdigest()[:16]
 
 
 def _key_from_file(path: Path, log: Callable[[str], None] | None) -> bytes:

@@ -1,0 +1,78 @@
+"""`onramp collect`: incremental collection for the configured projects."""
+
+from __future__ import annotations
+
+from core.settings import Paths
+from onramp.commands import log
+
+NAME = "collect"
+HELP = "collect new data for the configured projects"
+DESCRIPTION = (
+    "Incremental collection: each stream resumes from its saved cursor (GitHub with two days "
+    "of overlap). Tokens and endpoints: GITHUB_TOKEN, GITHUB_API_URL, HF_TOKEN, HF_ENDPOINT, "
+    "DISCORD_BOT_TOKEN, DISCORD_API_BASE."
+)
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--project", action="append", metavar="ID", help="a project id (repeatable; default: all)"
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        choices=("github", "hub", "discord"),
+        help="a source (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="ignore saved cursors and collect everything"
+    )
+    parser.add_argument(
+        "--max-wait",
+        type=float,
+        metavar="SECONDS",
+        help="fail instead of sleeping longer than this for a rate limit",
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="no progress bars (for logs and CI)"
+    )
+
+
+def run(args, paths: Paths) -> int:
+    from core.registry import load_registry
+    from onramp.orchestrator import SOURCES, run_collection, source_collector
+    from warehouse.db import connect
+
+    projects = load_registry(paths.config).select(args.project)
+    sources = args.source or list(SOURCES)
+    missing = [s for s in sources if source_collector(s) is None]
+    for source in missing:
+        log(f"{source}: collection from this source is not built yet")
+    if missing and len(missing) == len(sources):
+        return 1
+    failed = False
+    with connect(paths.raw_db) as con:
+        for project in projects:
+            for source in (s for s in sources if s not in missing):
+                outcome = run_collection(
+                    con,
+                    project,
+                    source,
+                    source_collector(source),
+                    full=args.full,
+                    max_wait=args.max_wait,
+                    progress=not args.no_progress,
+                    warn=log,
+                    warehouse=paths.raw_db,
+                )
+                log(describe(outcome))
+                failed |= outcome.status == "failed"
+    return 1 if failed or missing else 0
+
+
+def describe(outcome) -> str:
+    head = f"{outcome.project} {outcome.source}: {outcome.status}"
+    if outcome.status == "skipped":
+        return f"{head} ({outcome.message})"
+    tail = f"{outcome.rows:,} rows, {outcome.api_calls:,} API calls"
+    return f"{head}, {tail}" + (f" — {outcome.message}" if outcome.message else "")

@@ -1,0 +1,185 @@
+"""Runs collectors and stores what they yield: batch by batch, cursor with its rows, one run record
+per project and source (DESIGN.md §3).
+
+A collector only yields; everything that touches the warehouse happens here. What a collector needs
+from the warehouse reaches it through its RunContext: saved cursors, rows earlier loads stored, and
+pseudonym functions whose key was first checked against the one the warehouse was built with.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from collectors.base import Batch, RunContext, RunStats, SourceSkipped
+from core.pseudonym import KeyMismatch, Pseudonymizer, key_fingerprint, key_origin, load_key
+from core.redact import redact
+from core.registry import Project
+from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT, get_fact, record_fact
+from warehouse.state import commit_batch, finish_run, get_cursor, now, start_run
+from warehouse.upsert import stored_row
+
+SOURCES = ("github", "hub", "discord")
+Collector = Callable[[Project, RunContext], Iterator[Batch]]
+
+
+@dataclass
+class RunOutcome:
+    project: str
+    source: str
+    status: str  # ok | partial | failed | skipped
+    rows: int = 0
+    api_calls: int = 0
+    message: str = ""
+    batches: int = 0  # batches stored, one transaction each
+    failed_items: int = 0  # inputs the collector could not load while the rest went on
+
+
+def source_collector(source: str) -> Collector | None:
+    """The collector of a source, or None while that source is not built yet."""
+    try:
+        module = importlib.import_module(f"collectors.{source}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"collectors.{source}":
+            return None
+        raise
+    return getattr(module, "collect", None)
+
+
+def run_collection(
+    con: duckdb.DuckDBPyConnection,
+    project: Project,
+    source: str,
+    collector: Collector,
+    *,
+    full: bool = False,
+    max_wait: float | None = None,
+    progress: bool = True,
+    warn: Callable[[str], None] = print,
+    warehouse: Path | None = None,
+) -> RunOutcome:
+    """Run one collector for one project. A failure is recorded and returned, never raised, so the
+    other runs go on; a pseudonym key that does not match the warehouse's stops everything."""
+
+    def say(message: str) -> None:
+        warn(redact(message))
+
+    record = _RunRecord(con, source, project.id)
+    stats = RunStats()
+    ctx = RunContext(
+        full=full,
+        max_wait=max_wait,
+        progress=progress,
+        get_cursor=lambda scope: get_cursor(con, source, scope),
+        warn=say,
+        stats=stats,
+        pseudonymizer=_KeyCheck(con, warehouse, say),
+        stored_row=lambda table, key: stored_row(con, table, key),
+    )
+    rows = batches = 0
+    try:
+        for batch in collector(project, ctx):
+            cursor = batch.cursor
+            saved = (source, cursor.scope, cursor.value, cursor.etag) if cursor else None
+            record.start()
+            rows += commit_batch(con, batch.tables, run_id=record.run_id, cursor=saved)
+            batches += 1
+    except KeyMismatch:
+        raise  # before the first write: the warehouse is left as it was
+    except SourceSkipped as exc:
+        message = redact(str(exc))
+        record.finish("skipped", stats, rows, message)
+        return RunOutcome(project.id, source, "skipped", rows, stats.api_calls, message, batches)
+    except KeyboardInterrupt:
+        record.finish("failed", stats, rows, "interrupted")
+        raise
+    except Exception as exc:  # reported per project and source; the other runs go on
+        message = redact(_one_line(exc))
+        record.finish("failed", stats, rows, message)
+        return RunOutcome(project.id, source, "failed", rows, stats.api_calls, message, batches)
+    status, message = _item_failures(stats, batches)
+    record.finish(status, stats, rows, message)
+    return RunOutcome(
+        project.id, source, status, rows, stats.api_calls, message or "", batches,
+        len(stats.failures),
+    )  # fmt: skip
+
+
+class _RunRecord:
+    """The run's row in collection_runs, written with its first batch (or its outcome): a run that
+    stops before storing anything, as a refused key does, leaves the warehouse unchanged."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, source: str, project: str) -> None:
+        self.con, self.source, self.project = con, source, project
+        self.started_at: datetime = now()
+        self.run_id: str | None = None
+
+    def start(self) -> None:
+        if self.run_id is None:
+            self.run_id = start_run(self.con, self.source, self.project, started=self.started_at)
+
+    def finish(self, status: str, stats: RunStats, rows: int, error: str | None) -> None:
+        self.start()
+        finish_run(
+            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows, error=error
+        )
+
+
+class _KeyCheck:
+    """Hands collectors pseudonym functions, once the key is known to be the warehouse's own.
+
+    The first key a warehouse sees is recorded by its fingerprint; a later run with another key,
+    or with none (a fresh machine that would generate one), is refused before anything is written:
+    the same people would otherwise come back as new speakers."""
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, warehouse: Path | None, warn: Callable[[str], None]
+    ) -> None:
+        self.con, self.warehouse, self.warn = con, warehouse, warn
+        self.key: bytes | None = None
+
+    def __call__(self, platform: str) -> Pseudonymizer:
+        if self.key is None:
+            self.key = self._checked_key()
+        return Pseudonymizer(self.key, platform)
+
+    def _checked_key(self) -> bytes:
+        recorded = get_fact(self.con, PSEUDONYM_KEY_FINGERPRINT)
+        where = self.warehouse or "the warehouse"
+        try:
+            key = load_key(self.warehouse, log=self.warn, create=recorded is None)
+        except KeyMismatch as exc:
+            raise KeyMismatch(f"{where}: {exc}; {_RESTORE}") from None
+        fingerprint = key_fingerprint(key)
+        if recorded is None:
+            record_fact(self.con, PSEUDONYM_KEY_FINGERPRINT, fingerprint)
+        elif fingerprint != recorded:
+            raise KeyMismatch(
+                f"{where}: its pseudonyms were made with another key (fingerprint {recorded}; "
+                f"{key_origin(self.warehouse)} has {fingerprint}); {_RESTORE}"
+            )
+        return key
+
+
+_RESTORE = (
+    "restore the original key (set ONRAMP_PSEUDONYM_KEY to it, or put its key file back) and run "
+    "again; nothing was written"
+)
+
+
+def _item_failures(stats: RunStats, batches: int) -> tuple[str, str | None]:
+    """ok, or partial/failed when some inputs could not be loaded while the rest went on."""
+    if not stats.failures:
+        return "ok", None
+    summary = f"{len(stats.failures)} {stats.failure_unit}(s) failed; first: {stats.failures[0]}"
+    return ("partial" if batches else "failed"), redact(summary)
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
