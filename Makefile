@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: demo test lint snapshot bench clean
+.PHONY: demo test lint wheel-check snapshot bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "On-ramp needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
@@ -23,6 +23,12 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows
+
+# Build the wheel, install it with its dependencies into a fresh virtualenv, run the demo from an
+# empty directory (needs the package index, as `make .venv` does).
+wheel-check: $(VENV)/.installed
+	scripts/check_wheel.sh
 
 # Rebuild the bundled demo snapshot from ../shared/data/real (maintainers only).
 snapshot: $(VENV)/.installed

@@ -55,8 +55,9 @@ def key_file_path(raw_db: Path | None = None) -> Path:
     return raw_db.with_name(KEY_FILE_NAME)
 
 
-class KeyMismatch(OnrampError):
-    """The key at hand is not the one a warehouse's pseudonyms were made with."""
+class PseudonymKeyError(OnrampError):
+    """No usable key: missing where one is needed, unsafe, or not the one a warehouse's pseudonyms
+    were made with. A run stops on it before writing anything."""
 
 
 def load_key(
@@ -70,7 +71,7 @@ def load_key(
         return secret.encode()
     path = key_file_path(raw_db)
     if not create and not path.exists():
-        raise KeyMismatch(
+        raise PseudonymKeyError(
             f"no pseudonym key: ONRAMP_PSEUDONYM_KEY is not set and {path} does not exist"
         )
     return _key_from_file(path, log)

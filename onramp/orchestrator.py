@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 
 from collectors.base import Batch, RunContext, RunStats, SourceSkipped
-from core.pseudonym import KeyMismatch, Pseudonymizer, key_fingerprint, key_origin, load_key
+from core.errors import OnrampError
+from core.pseudonym import Pseudonymizer, PseudonymKeyError, key_fingerprint, key_origin, load_key
 from core.redact import redact
 from core.registry import Project
 from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT, get_fact, record_fact
@@ -89,8 +90,8 @@ def run_collection(
             record.start()
             rows += commit_batch(con, batch.tables, run_id=record.run_id, cursor=saved)
             batches += 1
-    except KeyMismatch:
-        raise  # before the first write: the warehouse is left as it was
+    except PseudonymKeyError:
+        raise  # raised before the first write: the warehouse is as it was, and no run goes on
     except SourceSkipped as exc:
         message = redact(str(exc))
         record.finish("skipped", stats, rows, message)
@@ -153,13 +154,15 @@ class _KeyCheck:
         where = self.warehouse or "the warehouse"
         try:
             key = load_key(self.warehouse, log=self.warn, create=recorded is None)
-        except KeyMismatch as exc:
-            raise KeyMismatch(f"{where}: {exc}; {_RESTORE}") from None
+        except PseudonymKeyError as exc:
+            raise PseudonymKeyError(f"{where}: {exc}; {_RESTORE}") from None
+        except OnrampError as exc:  # a key file others can read, or a truncated one
+            raise PseudonymKeyError(str(exc)) from None
         fingerprint = key_fingerprint(key)
         if recorded is None:
             record_fact(self.con, PSEUDONYM_KEY_FINGERPRINT, fingerprint)
         elif fingerprint != recorded:
-            raise KeyMismatch(
+            raise PseudonymKeyError(
                 f"{where}: its pseudonyms were made with another key (fingerprint {recorded}; "
                 f"{key_origin(self.warehouse)} has {fingerprint}); {_RESTORE}"
             )
