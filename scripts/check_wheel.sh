@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 
 .venv/bin/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir "$work/dist" .
 python3 -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet "$work"/dist/onramp-*.whl
+"$work/venv/bin/python" -m pip install --quiet --no-compile "$work"/dist/onramp-*.whl
 mkdir "$work/empty"
 cd "$work/empty"
 env -u ONRAMP_CONFIG -u ONRAMP_DB "$work/venv/bin/onramp" demo --no-serve
