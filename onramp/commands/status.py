@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import duckdb
-
 from core.errors import OnrampError
 from core.settings import Paths
 from onramp.commands import log
@@ -56,6 +54,8 @@ def run(args, paths: Paths) -> int:
 
 
 def status_rows(paths: Paths) -> list[tuple]:
+    import duckdb  # here, not at the top: every `onramp` start imports this module
+
     if not paths.raw_db.exists():
         return []
     try:
