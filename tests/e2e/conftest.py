@@ -1,13 +1,14 @@
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from dashkit import APP, ROOT, demo_warehouse
+from dashkit import ROOT, demo_warehouse
+
+from onramp.commands.serve import streamlit_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = [
@@ -54,19 +55,7 @@ def server(tmp_path_factory):
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     env.update(ONRAMP_DB=str(raw), ONRAMP_CONFIG=str(ROOT / "projects.toml"))
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(APP),
-        "--server.headless=true",
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false",
-        "--server.fileWatcherType=none",
-        "--theme.base=light",
-    ]
+    command = streamlit_command("127.0.0.1", port)  # exactly what `onramp serve` runs
     with log.open("w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
