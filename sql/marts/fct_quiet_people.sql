@@ -1,17 +1,28 @@
 -- grain: one row per project per platform per person who went quiet: three or more activities, and
 -- none in the 90 days before the data cut-off. How active they had been says what the silence costs.
+-- Insiders are kept and marked (is_insider): pages and the digest leave them out unless asked.
 with
 
 people as (
     select * from int_people
 ),
 
+profiles as (
+    select project, platform, person, display_name, profile_url, is_git_only, is_insider
+    from int_person_profiles
+),
+
 final as (
     select
         people.*,
+        profiles.display_name,
+        profiles.profile_url,
+        profiles.is_git_only,
+        profiles.is_insider,
         strftime(people.last_seen_at, '%Y-%m') as last_seen_month,
         date_diff('day', people.last_seen_at, int_data_cutoff.data_cutoff) as days_quiet
     from people
+    join profiles using (project, platform, person)
     cross join int_data_cutoff
     where people.activities >= 3
         and people.last_seen_at < int_data_cutoff.data_cutoff - interval 90 days

@@ -43,6 +43,7 @@ renamed as (
         combined.repo,
         combined.sha,
         combined.author_login,
+        combined.author_name,
         coalesce(combined.author_login, 'git:' || lower(trim(combined.author_name))) as person,
         nullif(lower(trim(combined.author_email_domain)), '') as email_domain,
         combined.authored_at,

@@ -1,0 +1,82 @@
+-- grain: one row per project per platform per person (the people of int_people): how pages and
+-- digests name them, where their public profile is, and whether they are one of the project's
+-- insiders. The one place a person's label is decided, so every page and the digest agree.
+-- Insiders: on GitHub, anyone with an OWNER, MEMBER or COLLABORATOR association on one of the
+-- project's items or comments, or a commit from one of its internal_email_domains; on the Hub, its
+-- hub_authors and their organisations' members. Discord and Slack people are keyed pseudonyms:
+-- never named, never linked, and nothing marks them insiders.
+with
+
+people as (
+    select project, platform, person, is_sample from int_people
+),
+
+github_associations as (
+    select items.project, items.author_login as login, items.author_association as association
+    from int_github_items as items
+    union all
+    select repos.project, comments.author_login, comments.author_association
+    from stg_github__comments as comments
+    join registry_github_repos as repos on lower(repos.repo) = comments.repo_key
+),
+
+github_insiders as (
+    select distinct project, login as person
+    from github_associations
+    where association in ('OWNER', 'MEMBER', 'COLLABORATOR') and login is not null
+    union
+    select distinct repos.project, commits.person
+    from stg_github__commits as commits
+    join registry_github_repos as repos on lower(repos.repo) = commits.repo_key
+    join registry_email_domains as domains
+        on domains.project = repos.project and lower(domains.domain) = commits.email_domain
+),
+
+hub_insiders as (
+    select project, person_key from int_hub_insiders
+),
+
+git_names as (
+    -- a git-only author's key is lower-cased; show the name as the author last wrote it
+    select person, arg_max(trim(author_name), authored_at) as author_name
+    from stg_github__commits
+    where author_login is null and author_name is not null
+    group by person
+),
+
+labelled as (
+    select
+        people.project,
+        people.platform,
+        people.person,
+        case
+            when people.platform = 'github' and people.person like 'git:%'
+                then coalesce(git_names.author_name, substr(people.person, 5))
+            when people.platform in ('discord', 'slack')
+                then (case people.platform when 'discord' then 'Discord' else 'Slack' end)
+                    || ' member ' || left(regexp_replace(people.person, '^sample-', ''), 4) || '…'
+            else people.person
+        end as display_name,
+        case
+            when people.platform = 'github' and people.person not like 'git:%'
+                then 'https://github.com/' || people.person
+            when people.platform = 'hub' then 'https://huggingface.co/' || people.person
+        end as profile_url,
+        people.platform = 'github' and people.person like 'git:%' as is_git_only,
+        people.platform in ('discord', 'slack') as is_pseudonymous,
+        github_insiders.person is not null or hub_insiders.person_key is not null as is_insider,
+        people.is_sample
+    from people
+    left join git_names
+        on people.platform = 'github' and git_names.person = people.person
+    left join github_insiders
+        on people.platform = 'github'
+        and github_insiders.project = people.project
+        and github_insiders.person = people.person
+    left join hub_insiders
+        on people.platform = 'hub'
+        and hub_insiders.project = people.project
+        and hub_insiders.person_key = lower(people.person)
+)
+
+select * from labelled
