@@ -17,8 +17,11 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(VENV)/bin/onramp demo
 
+# Every core runs the suite (pytest-xdist); the browser tests run after it, alone, because they
+# hold page loads to a time ("charts within 5 seconds") that a busy CPU would break.
 test: $(VENV)/.installed
-	$(PY) -m pytest -m "not live"
+	$(PY) -m pytest -m "not live and not e2e" -n auto
+	$(PY) -m pytest -m "e2e and not live"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
