@@ -71,7 +71,7 @@ def compose(
         "derivatives": _derivatives(con, args),
         "benchmarks": _benchmarks(con, args),
     }
-    sample = s1 or s2 or _strip_sample(lists)
+    sample = _strip_sample(lists) or s1 or s2  # strip first: every row loses its mark
     digest = {  # DESIGN.md §4's keys first, in its order; what the renderers need after them
         "project": project,
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},

@@ -204,7 +204,7 @@ def _quiet(digest: dict) -> Section:
 
 
 def _alerts(digest: dict) -> Section:
-    section = Section(f"Slipped below their trailing level ({digest['counts']['alerts']})")
+    section = Section(f"Slipped from their trailing level ({digest['counts']['alerts']})")
     catalog = load_catalog()
     for row in digest["alerts"]:
         indicator = row["indicator"]
