@@ -77,11 +77,12 @@ def post(
     payloads: list[dict],
     *,
     http: urllib3.PoolManager | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     log: Callable[[str], None] = lambda _: None,
 ) -> int:
     """Send each payload in order; the number of HTTP requests made. Raises PostError."""
     http = http or urllib3.PoolManager(timeout=TIMEOUT, retries=False)
+    sleep = sleep or time.sleep  # looked up per call, so a test can stand in for it
     url = _with_wait(hook.url) if hook.kind == "discord" else hook.url
     requests = 0
     with _url_hidden_in_logs(hook.url):
