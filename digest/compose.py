@@ -52,6 +52,7 @@ def compose(
     con, project: str, spec: str, *, limit: int = LIMIT, dashboard_url: str | None = None
 ) -> dict:
     """The digest of `project` for the period `spec` (7d, 30d, FROM..TO), lists cut to `limit`."""
+    con.execute("set TimeZone = 'UTC'")  # the period's days are UTC days, whatever the machine's
     names = projects(con)
     if project not in names:
         known = ", ".join(names) or "none"
@@ -140,20 +141,17 @@ def _quiet(con, args) -> list[dict]:
 
 def _waiting(con, project: str, period: Period) -> list[dict]:
     """Open items with no first answer by the data cut-off, opened by the period's end."""
-    rows = _rows(
+    return _rows(
         con,
         """
-        select platform, kind, coalesce(title, item) as title, url, days_waiting,
-            is_sample as _sample
+        select platform, kind, coalesce(title, item) as title, url,
+            round(days_waiting, 1) as days_waiting, is_sample as _sample
         from fct_waiting_items
         where project = ? and opened_at < ?
         order by days_waiting desc, platform, item
         """,
         (project, period.end_exclusive),
     )
-    for row in rows:
-        row["days_waiting"] = round(row["days_waiting"], 1)
-    return rows
 
 
 def _headline(con, project: str, month: date) -> list[dict]:
