@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from core.errors import OnrampError
+from core.redact import redact
 from core.settings import Paths, env
 from onramp.commands import log
 
@@ -119,10 +120,10 @@ def _post_all(digests: list[dict], hooks: dict) -> int:
         build = discord_messages.messages if hook.kind == "discord" else slack_blocks.messages
         payloads = build(digest)
         try:
-            post(hook, payloads, log=log)
+            post(hook, payloads, log=lambda line: log(redact(line)))
         except PostError as exc:
             failed.append(digest["project"])
-            log(f"onramp: digest for {digest['project']} not posted: {exc}")
+            log(redact(f"onramp: digest for {digest['project']} not posted: {exc}"))
             continue
         kind = "Discord" if hook.kind == "discord" else "Slack"
         noun = "message" if len(payloads) == 1 else "messages"

@@ -79,3 +79,12 @@ def test_an_unreachable_receiver_shows_no_secret(capsys, caplog, monkeypatch, ra
     code, text = _run(capsys, caplog, raw_db, "--post", "--format", "json")
     assert code == 1 and "no answer" in text
     _assert_clean(text, url)
+
+
+def test_redact_masks_every_digest_webhook(monkeypatch):
+    from core.redact import redact
+
+    monkeypatch.setenv(
+        "ONRAMP_DIGEST_WEBHOOK_META_LLAMA", "https://hooks.slack.com/services/T/B/zz9"
+    )
+    assert redact("failed: https://hooks.slack.com/services/T/B/zz9 (x)") == "failed: *** (x)"
