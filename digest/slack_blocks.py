@@ -38,7 +38,7 @@ def messages(digest: dict) -> list[dict]:
         blocks += _sections("\n".join(render_line(line) for line in doc.footer))
     chunks = [blocks[i : i + BLOCKS_LIMIT] for i in range(0, len(blocks), BLOCKS_LIMIT)]
     return [
-        {"text": title, "blocks": chunk, "unfurl_links": False, "unfurl_media": False}
+        {"text": inert.slack(title), "blocks": chunk, "unfurl_links": False, "unfurl_media": False}
         for chunk in chunks
     ]
 

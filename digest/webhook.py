@@ -29,6 +29,7 @@ BACKOFF = (1.0, 2.0, 4.0, 8.0)  # after a 5xx or a dropped connection
 TIMEOUT = urllib3.Timeout(connect=10, read=30)
 USER_AGENT = "onramp-digest (https://github.com/onramp, 0.1)"
 _SLACK_CODE = re.compile(r"^[a-z_]{1,60}$")
+_DISCORD_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/")
 
 
 class PostError(OnrampError):
@@ -47,10 +48,11 @@ def variable_for(project: str) -> str:
 
 
 def kind_of(url: str) -> str | None:
+    """Discord for `…/api/webhooks/…` (or `/api/v10/webhooks/…`), Slack for `…/services/…`."""
     path = urlsplit(url).path
-    if "/api/webhooks/" in path or path.startswith("/webhooks/"):
+    if _DISCORD_PATH.search(path):
         return "discord"
-    if path.startswith("/services/"):
+    if "/services/" in path:
         return "slack"
     return None
 

@@ -80,3 +80,11 @@ def test_html_escapes_the_title(week):
     page = render([week], "html")
     assert "&lt;!channel&gt; &lt;@123456789&gt;" in page
     assert 'href="https://evil' not in page
+
+
+def test_even_the_project_name_cannot_ping(week):
+    named = dict(week, name="<!channel> @everyone [x](https://evil.example)")
+    slack = slack_blocks.messages(named)[0]
+    assert "<!channel>" not in str(slack) and "&lt;!channel&gt;" in slack["text"]
+    content = discord_messages.messages(named)[0]["content"]
+    assert content.startswith(r"## \<!channel\> \@everyone \[x\]")

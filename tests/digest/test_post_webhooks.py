@@ -48,6 +48,7 @@ def _delivered_lines(fake, kind):
 def test_the_kind_comes_from_the_path_whatever_the_host():
     assert kind_of("https://discord.com/api/webhooks/1/abc") == "discord"
     assert kind_of("https://proxy.internal/api/webhooks/1/abc") == "discord"
+    assert kind_of("https://discord.com/api/v10/webhooks/1/abc?thread_id=2") == "discord"
     assert kind_of("https://hooks.slack.com/services/T/B/x") == "slack"
     assert kind_of("https://example.org/hooks/x") is None
 
