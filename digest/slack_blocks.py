@@ -1,5 +1,5 @@
-"""The digest as Slack incoming-webhook messages: Block Kit `header` and `section` blocks in
-mrkdwn, with a plain `text` fallback. A section's text stays within 3,000 characters and a message
+"""The digest as Slack incoming-webhook messages: Block Kit `section` blocks in mrkdwn, with the
+title as the `text` fallback. A section's text stays within 3,000 characters and a message
 within 50 blocks; a longer digest goes out as several messages."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from digest.outline import Line, Link, Text, outline
 
 BLOCKS_LIMIT = 50  # per message
 SECTION_LIMIT = 3000  # characters of a section block's text
-HEADER_LIMIT = 150  # characters of a header block's plain text
+HEADER_LIMIT = 150  # characters of the title (a header block's limit, kept for notifications)
 
 
 def render_line(line: Line) -> str:
@@ -26,9 +26,9 @@ def render_line(line: Line) -> str:
 
 def messages(digest: dict) -> list[dict]:
     doc = outline(digest)
-    title = inert.one_line(doc.title, HEADER_LIMIT)
-    blocks = [{"type": "header", "text": {"type": "plain_text", "text": title}}]
-    blocks += _sections("\n".join(render_line(line) for line in doc.lines))
+    # the title is a bold mrkdwn line, not a header block: one escaping rule for all the text
+    title = inert.slack(inert.one_line(doc.title, HEADER_LIMIT))
+    blocks = _sections("\n".join([f"*{title}*", *(render_line(line) for line in doc.lines)]))
     for section in doc.sections:
         lines = [f"*{inert.slack(section.heading)}*"]
         lines += [f"• {render_line(item)}" for item in section.items]
@@ -38,7 +38,7 @@ def messages(digest: dict) -> list[dict]:
         blocks += _sections("\n".join(render_line(line) for line in doc.footer))
     chunks = [blocks[i : i + BLOCKS_LIMIT] for i in range(0, len(blocks), BLOCKS_LIMIT)]
     return [
-        {"text": inert.slack(title), "blocks": chunk, "unfurl_links": False, "unfurl_media": False}
+        {"text": title, "blocks": chunk, "unfurl_links": False, "unfurl_media": False}
         for chunk in chunks
     ]
 
