@@ -69,7 +69,13 @@ def run(args, paths: Paths) -> int:
     if args.limit < 1:
         raise OnrampError(f"--limit {args.limit}: must be 1 or more")
     with open_published(paths.published_db) as con:
-        ids = args.project or list(projects(con))
+        known = projects(con)
+        ids = args.project or list(known)
+        for pid in ids:
+            if pid not in known:
+                raise OnrampError(
+                    f"--project {pid!r}: not in the published warehouse (known: {', '.join(known)})"
+                )
         hooks = _webhooks(ids) if args.post else {}  # every URL checked before anything is sent
         digests = [
             compose(

@@ -48,6 +48,7 @@ def test_the_dashboard_link_comes_from_the_environment(capsys, raw_db, monkeypat
         (["--period", "2025-07-06..2025-07-01"], "the first day is after the last"),
         (["--period", "2025-02-30..2025-03-01"], "--period '2025-02-30..2025-03-01'"),
         (["--project", "nope"], "--project 'nope': not in the published warehouse (known: p)"),
+        (["--project", "nope", "--post"], "--project 'nope': not in the published warehouse"),
         (["--limit", "0"], "--limit 0: must be 1 or more"),
         (
             ["--post"],
