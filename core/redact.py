@@ -6,6 +6,7 @@ import os
 import re
 
 SECRET_VARIABLES = ("GITHUB_TOKEN", "HF_TOKEN", "DISCORD_BOT_TOKEN", "ONRAMP_PSEUDONYM_KEY")
+WEBHOOK_PREFIX = "ONRAMP_DIGEST_WEBHOOK"  # the digest's webhook URLs, shared and per project
 _TOKEN_SHAPES = re.compile(
     r"(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,}|"
     r"(?i:authorization:?\s*(?:bearer|token|bot)\s+)\S+)"
@@ -14,7 +15,8 @@ _TOKEN_SHAPES = re.compile(
 
 def redact(text: str) -> str:
     """`text` with every configured secret and anything shaped like a token replaced by ***."""
-    for name in SECRET_VARIABLES:
+    names = [*SECRET_VARIABLES, *(n for n in os.environ if n.startswith(WEBHOOK_PREFIX))]
+    for name in names:
         secret = os.environ.get(name, "").strip()
         if len(secret) >= 4:
             text = text.replace(secret, "***")

@@ -4,6 +4,8 @@ re-attached when a new build is published (keyed on the file's inode and mtime).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -35,7 +37,7 @@ def _attach(path: str, version: tuple[int, int]) -> duckdb.DuckDBPyConnection:
 def _query(sql: str, params: tuple, path: str, version: tuple[int, int]) -> pd.DataFrame:
     cursor = _attach(path, version).cursor()  # a cursor per query: connections are not thread-safe
     try:
-        cursor.execute("use wh")
+        _utc(cursor)
         return cursor.execute(sql, list(params)).df()
     finally:
         cursor.close()
@@ -49,3 +51,27 @@ def query(sql: str, params: tuple = ()) -> pd.DataFrame:
 
 def is_published() -> bool:
     return published_file().exists()
+
+
+def published_version() -> tuple[str, tuple[int, int]]:
+    """The published file and its version: a cache key for anything built from the marts."""
+    path = published_file()
+    return str(path), _version(path)
+
+
+@contextmanager
+def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the marts, for code that runs its own fixed SQL on them (the digest)."""
+    path = published_file()
+    con = _attach(str(path), _version(path)).cursor()
+    try:
+        _utc(con)
+        yield con
+    finally:
+        con.close()
+
+
+def _utc(cursor: duckdb.DuckDBPyConnection) -> None:
+    """A cursor starts in the machine's time zone, not its connection's: months and days are UTC."""
+    cursor.execute("set TimeZone = 'UTC'")
+    cursor.execute("use wh")

@@ -18,6 +18,7 @@ from onramp.commands import (
     build,
     collect,
     demo,
+    digest,
     export,
     import_discord,
     metrics,
@@ -25,7 +26,7 @@ from onramp.commands import (
     status,
 )
 
-COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export)
+COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export, digest)
 EPILOG = "Docs: README.md. Secrets and endpoints come from the environment or a .env file."
 
 

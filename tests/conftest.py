@@ -21,8 +21,11 @@ def _isolated_environment(monkeypatch, tmp_path):
         "GITHUB_API_URL",
         "HF_ENDPOINT",
         "DISCORD_API_BASE",
+        "ONRAMP_DASHBOARD_URL",
     ):
         monkeypatch.delenv(name, raising=False)
+    for name in [n for n in os.environ if n.startswith("ONRAMP_DIGEST_WEBHOOK")]:
+        monkeypatch.delenv(name)
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
     monkeypatch.setenv("TZ", os.environ.get("ONRAMP_TEST_TZ", "America/Sao_Paulo"))

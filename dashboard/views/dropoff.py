@@ -5,7 +5,13 @@ import streamlit as st
 
 from core.catalog import load_catalog
 from dashboard import format as fmt
-from dashboard.components import alerts, quiet_people, release_activity, waiting_items
+from dashboard.components import (
+    alerts,
+    digest_download,
+    quiet_people,
+    release_activity,
+    waiting_items,
+)
 from dashboard.controls import Selection
 
 selection: Selection = st.session_state["selection"]
@@ -14,6 +20,7 @@ st.caption(
     f"{fmt.month_name(selection.start)} to {fmt.month_name(selection.end)}. What slipped, who went "
     "quiet, what waits for an answer, and how long a release keeps people around."
 )
+digest_download.render(selection)
 
 st.header("Alerts", anchor="alerts")
 alerts.render(selection, list(load_catalog().values()))

@@ -6,23 +6,11 @@
 with
 
 benchmarks as (
-    select project, lower(dataset_id) as dataset_key from registry_hub_benchmark_datasets
+    select distinct project from registry_hub_benchmark_datasets
 ),
 
 results as (
-    select
-        benchmarks.project,
-        r.model_id,
-        lower(r.dataset_id) as dataset_key,
-        min(coalesce(r.reported_at, models.created_at)) as reported_at,
-        bool_or(r.provenance = 'sample') as is_sample
-    from stg_hub__eval_results as r
-    join benchmarks on benchmarks.dataset_key = lower(r.dataset_id)
-    left join stg_hub__repos as models on models.repo_type = 'model' and models.repo_id = r.model_id
-    where lower(r.model_author) not in (
-        select person_key from int_hub_insiders as i where i.project = benchmarks.project
-    )
-    group by all
+    select * from int_hub_benchmark_results
 ),
 
 cumulative as (

@@ -1,6 +1,7 @@
 -- grain: one row per project per platform per person who went quiet: three or more activities, and
 -- none in the 90 days before the data cut-off. How active they had been says what the silence costs.
 -- Insiders are kept and marked (is_insider): pages and the digest leave them out unless asked.
+-- quiet_since is the day the 90 days ran out, so the digest can list who went quiet in a week.
 with
 
 people as (
@@ -8,7 +9,7 @@ people as (
 ),
 
 profiles as (
-    select project, platform, person, display_name, profile_url, is_git_only, is_insider
+    select project, platform, person, display_name, profile_url, is_git_only, is_pseudonymous, is_insider
     from int_person_profiles
 ),
 
@@ -18,7 +19,9 @@ final as (
         profiles.display_name,
         profiles.profile_url,
         profiles.is_git_only,
+        profiles.is_pseudonymous,
         profiles.is_insider,
+        people.last_seen_at + interval 90 days as quiet_since,
         strftime(people.last_seen_at, '%Y-%m') as last_seen_month,
         date_diff('day', people.last_seen_at, int_data_cutoff.data_cutoff) as days_quiet
     from people

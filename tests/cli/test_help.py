@@ -7,7 +7,17 @@ import pytest
 
 from onramp.cli import build_parser, main
 
-COMMANDS = ["demo", "collect", "import-discord", "build", "serve", "metrics", "status", "export"]
+COMMANDS = [
+    "demo",
+    "collect",
+    "import-discord",
+    "build",
+    "serve",
+    "metrics",
+    "status",
+    "export",
+    "digest",
+]
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
@@ -65,6 +75,7 @@ def test_readme_documents_the_command(command):
         (["serve", "--host", "0.0.0.0", "--port", "8000"], "--port"),
         (["demo", "--no-serve", "--port", "8000"], "--no-serve"),
         (["import-discord", "--project", "x", "a.json", "b.json"], "files"),
+        (["digest", "--project", "x", "--period", "30d", "--format", "html", "--post"], "--post"),
     ],
 )
 def test_designed_options_parse(argv, flag):

@@ -50,3 +50,14 @@ def test_the_attachment_is_read_only(tmp_path, monkeypatch):
         assert "read-only" in str(error).lower() or "read only" in str(error).lower()
     else:
         raise AssertionError("the published file accepted a write")
+
+
+def test_queries_run_in_utc_whatever_the_machine_time_zone(tmp_path, monkeypatch):
+    # conftest sets TZ=America/Sao_Paulo; a cursor would start there, not in its connection's UTC
+    monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    _build(tmp_path, ["ann"])
+    assert data.query("select current_setting('TimeZone') as tz")["tz"].tolist() == ["UTC"]
+    with data.cursor() as con:
+        assert con.execute("select current_setting('TimeZone')").fetchone() == ("UTC",)

@@ -25,6 +25,7 @@ SHIPPED = (
     "core/catalog/github.toml",
     "dashboard/app.py",
     "dashboard/views/project.py",
+    "digest/compose.py",
     "onramp/demo/data/manifest.json",
     "onramp/demo/data/projects.toml",
     "onramp/demo/data/github_commits.parquet",
