@@ -11,10 +11,13 @@ from onramp.commands import log
 NAME = "status"
 HELP = "show data freshness per project and source"
 DESCRIPTION = (
-    "Per project and source: the last collection run, its status, rows and API calls, its error "
-    "if any, and how many stream cursors are saved."
+    "Per project and source: the last collection run, its status, rows, records skipped (each "
+    "named in that run's log) and API calls, its error if any, and how many stream cursors are "
+    "saved."
 )
-HEADER = ("project", "source", "last run (UTC)", "status", "rows", "calls", "cursors", "error")
+HEADER = (
+    "project", "source", "last run (UTC)", "status", "rows", "skipped", "calls", "cursors", "error",
+)  # fmt: skip
 
 _LATEST_RUNS = """
 with latest as (
@@ -30,6 +33,7 @@ select
     strftime(latest.started_at, '%Y-%m-%d %H:%M'),
     latest.status,
     latest.rows_written,
+    coalesce(latest.skipped, 0),
     latest.api_calls,
     coalesce(cursors.n, 0),
     coalesce(latest.error, '')
