@@ -67,8 +67,8 @@ def dataset_reuse(http: HubHttp, dataset_id: str, page_size: int) -> list[dict]:
                 {
                     "model_id": m["id"],
                     "dataset_id": dataset_id,
-                    "model_author": m.get("author") or m["id"].split("/", 1)[0],
-                    "created_at": records.when(m.get("createdAt")),
+                    "model_author": records.owner(m["id"], m.get("author")),
+                    "created_at": records.created(m.get("createdAt")),
                     "provenance": "api",
                 }
                 for m in page
