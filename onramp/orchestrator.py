@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from collectors.base import Batch, RunContext, RunStats, SourceSkipped
+from collectors.network import HostUnreachable
 from core.errors import OnrampError
 from core.pseudonym import Pseudonymizer, PseudonymKeyError, key_fingerprint, key_origin, load_key
 from core.redact import redact
@@ -40,6 +41,7 @@ class RunOutcome:
     batches: int = 0  # batches stored, one transaction each
     failed_items: int = 0  # inputs the collector could not load while the rest went on
     skipped: int = 0  # records that could not be stored while their batches went on
+    unreachable: bool = False  # the source's host could not be reached: skip it for this run
 
 
 def source_collector(source: str) -> Collector | None:
@@ -110,6 +112,13 @@ def run_collection(
     except KeyboardInterrupt:
         record.finish("failed", stats, rows, "interrupted")
         raise
+    except HostUnreachable as exc:
+        message = redact(str(exc))
+        record.finish("failed", stats, rows, message)
+        return RunOutcome(
+            project.id, source, "failed", rows, stats.api_calls, message, batches,
+            skipped=stats.skipped, unreachable=True,
+        )  # fmt: skip
     except Exception as exc:  # reported per project and source; the other runs go on
         message = redact(_one_line(exc))
         record.finish("failed", stats, rows, message)
@@ -188,6 +197,16 @@ _RESTORE = (
     "restore the original key (set ONRAMP_PSEUDONYM_KEY to it, or put its key file back) and run "
     "again; nothing was written"
 )
+
+
+def skipping(reason: str) -> Collector:
+    """A collector that only says why its source is not collected in this run."""
+
+    def collector(project: Project, ctx: RunContext) -> Iterator[Batch]:
+        raise SourceSkipped(reason)
+        yield  # a generator, like every collector
+
+    return collector
 
 
 def _item_failures(stats: RunStats, batches: int) -> tuple[str, str | None]:
