@@ -16,12 +16,8 @@ def org_members(http: HubHttp, org: str, page_size: int) -> list[dict] | None:
         pages = list(http.pages(url, [("limit", str(page_size))]))
     except Skipped:
         return None
-    return [
-        {"org": org, "username": m["user"], "provenance": "api"}
-        for page in pages
-        for m in page
-        if isinstance(m, dict) and m.get("user")
-    ]
+    members = (records.person(m.get("user")) for page in pages for m in page if isinstance(m, dict))
+    return [{"org": org, "username": name, "provenance": "api"} for name in members if name]
 
 
 COUNTS = "hub_repos:children_count"  # partial hub_repos rows: upserted in a batch of their own

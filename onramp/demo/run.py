@@ -56,8 +56,11 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
         return
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+            # a run that stored nothing (a failed import, an offline collect) replaces nothing
             row = fetch_one(
-                con, "select count(*) from collection_runs where source <> ?", [DEMO_SOURCE]
+                con,
+                "select count(*) from collection_runs where source <> ? and rows_written > 0",
+                [DEMO_SOURCE],
             )
     except duckdb.Error:
         row = (0,)  # not a warehouse we can read: an older or broken file, safe to replace
