@@ -32,6 +32,7 @@ class RunStats:
     # inputs a collector could not load while the rest went on (one bad export file, say)
     failures: list[str] = field(default_factory=list)
     failure_unit: str = "item"
+    skipped: int = 0  # records that could not be stored, each warned about, while the batch went on
 
 
 def _no_pseudonym_key(platform: str) -> Callable[[int | str], str]:
@@ -54,6 +55,13 @@ class RunContext:
     # (raw table, {key column: value}) -> the stored row as a dict, or None: what earlier loads
     # know that this one's input does not say
     stored_row: Callable[[str, dict], dict | None] = lambda table, key: None
+    label: str = ""  # 'project source', to start the warning of a skipped record
+
+    def skip(self, table: str, platform_id, path: str | None, why: str) -> None:
+        """One record left out (the rest of its batch goes on): one warning, one count."""
+        self.stats.skipped += 1
+        where = f" at {path}" if path else ""
+        self.warn(f"{self.label}: skipped a {table} record (id {platform_id}){where}: {why}")
 
     def cursor(self, scope: str) -> tuple[str | None, str | None]:
         """(cursor, etag) to resume from; nothing when `--full` asks to ignore cursors."""

@@ -9,6 +9,14 @@ the bot collector (core.pseudonym); text, names, attachments and embeds are drop
 Quirks of older exports handled here (reference/discord.md §9): replies typed "Default" with a
 reference (newer builds say "Reply"), `reference.type` missing, message kinds written as numbers,
 timestamps in local time with an offset.
+
+Webhook messages: DCE writes no webhook marker (its source never reads `webhook_id`); a webhook's
+author comes out as Discord sent it, `isBot` from its `bot: true`, discriminator "0000"
+(tests/fixtures/real/SOURCE_NOTES.md). So, as the bot path counts `webhook_id` as a bot, an author
+is a bot here when `isBot` says so; when an older build wrote no `isBot`, when the discriminator
+is "0000" (before the 2023 username migration only webhooks had it); and whenever one author id
+posts under more than one name in a file, which only a webhook's per-message name does (a user's
+messages all carry the user's current name).
 """
 
 from __future__ import annotations
@@ -165,10 +173,14 @@ def read_export(path: Path, project: Project, pseudonym: Callable[[str], str]) -
             "messageCount",
             f"says {count} messages but the file holds {len(raw_messages)} (truncated?)",
         )
+    webhooks = _renamed_authors(raw_messages)
     messages = [
-        _message(m, place.at(f"messages[{i}]"), guild["guild_id"], channel["channel_id"], pseudonym)
+        _message(
+            m, place.at(f"messages[{i}]"), guild["guild_id"], channel["channel_id"], pseudonym,
+            webhooks,
+        )
         for i, m in enumerate(raw_messages)
-    ]
+    ]  # fmt: skip
     starter = next((m for m in messages if m["message_id"] == channel["channel_id"]), None)
     if channel["kind"].endswith("thread") and starter is not None:  # a forum post's starter message
         channel["owner_pseudonym"] = starter["author_pseudonym"]
@@ -283,16 +295,37 @@ def _channel(document: dict, place: _Place, guild_id: str) -> dict:
     }
 
 
-def _message(m, place: _Place, guild_id: str, channel_id: str, pseudonym) -> dict:
+def _renamed_authors(raw_messages: list) -> set:
+    """Author ids that post under more than one name in one file: webhooks."""
+    names: dict = {}
+    for m in raw_messages:
+        author = m.get("author") if isinstance(m, dict) else None
+        if isinstance(author, dict) and isinstance(author.get("id"), str):
+            names.setdefault(author["id"], set()).add(author.get("name"))
+    return {author_id for author_id, seen in names.items() if len(seen) > 1}
+
+
+def _is_bot(author: dict, place: _Place, webhooks: set) -> bool:
+    if author.get("id") in webhooks:
+        return True
+    if "isBot" not in author:  # older builds: only a webhook had the "0000" discriminator then
+        return author.get("discriminator") == "0000"
+    is_bot = author["isBot"]
+    if not isinstance(is_bot, bool):
+        raise place.error("author.isBot", "not true or false")
+    return is_bot
+
+
+def _message(
+    m, place: _Place, guild_id: str, channel_id: str, pseudonym, webhooks: frozenset = frozenset()
+) -> dict:
     if not isinstance(m, dict):
         raise place.error("", "expected a message object")
     message_id = place.snowflake(m, "id")
     author = place.need(m, "author", dict)
     # the author's raw id is never quoted: error messages are stored with the run
     author_id = place.at("author").snowflake(author, "id", quote=False)
-    is_bot = author.get("isBot", False)
-    if not isinstance(is_bot, bool):
-        raise place.error("author.isBot", "not true or false")
+    is_bot = _is_bot(author, place, webhooks)
     reply_to = _reply_to(m.get("reference"), place)
     kind = _kind(m.get("type", "Default"), place)
     if kind == 0 and reply_to is not None:  # older builds: a reply is "Default" with a reference

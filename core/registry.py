@@ -23,7 +23,8 @@ ORGANIZATIONAL_MODELS = (
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 _HUB_AUTHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_HUB_DATASET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9._-]+$")
+# 'owner/dataset', or a canonical id without an owner ('squad_v2'), as model cards often name them
+_HUB_DATASET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?$")
 _GUILD = re.compile(r"^[0-9]{15,21}$")
 _DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
@@ -32,7 +33,10 @@ _STRING_KEYS = {"id", "name", "organization_type", "organizational_model"}
 _LIST_KEYS = {
     "github_repos": (_REPO, "an 'owner/repo' name"),
     "hub_authors": (_HUB_AUTHOR, "a Hub user or organisation name"),
-    "hub_benchmark_datasets": (_HUB_DATASET, "an 'owner/dataset' Hub id"),
+    "hub_benchmark_datasets": (
+        _HUB_DATASET,
+        "a Hub dataset id ('owner/dataset', or canonical: 'squad_v2')",
+    ),
     "discord_guilds": (_GUILD, "a guild id written as a string of digits"),
     "internal_email_domains": (_DOMAIN, "a lowercase email domain such as 'example.org'"),
 }

@@ -1,7 +1,8 @@
 """The `onramp` command line (DESIGN.md §2): the entry point and the table of commands.
 
 Each command lives in its own module under `onramp.commands`. Errors a user can fix print one line
-and exit 1.
+and exit 1. Every command reads and validates `--config` the same way before it runs (a broken
+registry is the same one-line error everywhere); none shows a traceback (ONRAMP_DEBUG=1 does).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.handler(args, resolve_paths(args.config, args.db)) or 0
+        paths = resolve_paths(args.config, args.db)
+        check_config(args, paths)
+        return args.handler(args, paths) or 0
     except OnrampError as exc:
         print(f"onramp: {exc}", file=sys.stderr)
         return 1
@@ -48,6 +51,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `onramp metrics | head`: the reader left, which is fine
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
         return 0
+    except Exception as exc:  # a defect, still one line; ONRAMP_DEBUG=1 shows the traceback
+        if os.environ.get("ONRAMP_DEBUG"):
+            raise
+        text = " ".join(str(exc).split())[:300]
+        print(
+            f"onramp {args.command_name}: unexpected {type(exc).__name__}: {text} "
+            "(ONRAMP_DEBUG=1 shows where)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def check_config(args, paths) -> None:
+    """The registry, read and validated the same way for every command: when it exists or was
+    asked for (--config, ONRAMP_CONFIG). Without one, `demo` uses the bundled registry and the
+    commands that read only warehouses go on."""
+    from core.registry import load_registry
+
+    explicit = bool(args.config or os.environ.get("ONRAMP_CONFIG"))
+    if explicit or paths.config.exists():
+        load_registry(paths.config)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=EPILOG,
         )
         command.add_arguments(sub)
-        sub.set_defaults(handler=command.run)
+        sub.set_defaults(handler=command.run, command_name=command.NAME)
     return parser
 
 

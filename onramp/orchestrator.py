@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from collectors.base import Batch, RunContext, RunStats, SourceSkipped
+from collectors.network import HostUnreachable
 from core.errors import OnrampError
 from core.pseudonym import Pseudonymizer, PseudonymKeyError, key_fingerprint, key_origin, load_key
 from core.redact import redact
@@ -39,6 +40,8 @@ class RunOutcome:
     message: str = ""
     batches: int = 0  # batches stored, one transaction each
     failed_items: int = 0  # inputs the collector could not load while the rest went on
+    skipped: int = 0  # records that could not be stored while their batches went on
+    unreachable: bool = False  # the source's host could not be reached: skip it for this run
 
 
 def source_collector(source: str) -> Collector | None:
@@ -81,33 +84,53 @@ def run_collection(
         stats=stats,
         pseudonymizer=_KeyCheck(con, warehouse, say),
         stored_row=lambda table, key: stored_row(con, table, key),
+        label=f"{project.id} {source}",
     )
+
+    def unstorable(table: str, row: dict, why: str) -> None:
+        ctx.skip(table, _row_id(row), None, why)
+
     rows = batches = 0
     try:
         for batch in collector(project, ctx):
             cursor = batch.cursor
             saved = (source, cursor.scope, cursor.value, cursor.etag) if cursor else None
             record.start()
-            rows += commit_batch(con, batch.tables, run_id=record.run_id, cursor=saved)
+            rows += commit_batch(
+                con, batch.tables, run_id=record.run_id, cursor=saved, on_skip=unstorable
+            )
             batches += 1
     except PseudonymKeyError:
         raise  # raised before the first write: the warehouse is as it was, and no run goes on
     except SourceSkipped as exc:
         message = redact(str(exc))
         record.finish("skipped", stats, rows, message)
-        return RunOutcome(project.id, source, "skipped", rows, stats.api_calls, message, batches)
+        return RunOutcome(
+            project.id, source, "skipped", rows, stats.api_calls, message, batches,
+            skipped=stats.skipped,
+        )  # fmt: skip
     except KeyboardInterrupt:
         record.finish("failed", stats, rows, "interrupted")
         raise
+    except HostUnreachable as exc:
+        message = redact(str(exc))
+        record.finish("failed", stats, rows, message)
+        return RunOutcome(
+            project.id, source, "failed", rows, stats.api_calls, message, batches,
+            skipped=stats.skipped, unreachable=True,
+        )  # fmt: skip
     except Exception as exc:  # reported per project and source; the other runs go on
         message = redact(_one_line(exc))
         record.finish("failed", stats, rows, message)
-        return RunOutcome(project.id, source, "failed", rows, stats.api_calls, message, batches)
+        return RunOutcome(
+            project.id, source, "failed", rows, stats.api_calls, message, batches,
+            skipped=stats.skipped,
+        )  # fmt: skip
     status, message = _item_failures(stats, batches)
     record.finish(status, stats, rows, message)
     return RunOutcome(
         project.id, source, status, rows, stats.api_calls, message or "", batches,
-        len(stats.failures),
+        len(stats.failures), stats.skipped,
     )  # fmt: skip
 
 
@@ -127,8 +150,9 @@ class _RunRecord:
     def finish(self, status: str, stats: RunStats, rows: int, error: str | None) -> None:
         self.start()
         finish_run(
-            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows, error=error
-        )
+            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows,
+            skipped=stats.skipped, error=error,
+        )  # fmt: skip
 
 
 class _KeyCheck:
@@ -175,12 +199,30 @@ _RESTORE = (
 )
 
 
+def skipping(reason: str) -> Collector:
+    """A collector that only says why its source is not collected in this run."""
+
+    def collector(project: Project, ctx: RunContext) -> Iterator[Batch]:
+        raise SourceSkipped(reason)
+        yield  # a generator, like every collector
+
+    return collector
+
+
 def _item_failures(stats: RunStats, batches: int) -> tuple[str, str | None]:
     """ok, or partial/failed when some inputs could not be loaded while the rest went on."""
     if not stats.failures:
         return "ok", None
     summary = f"{len(stats.failures)} {stats.failure_unit}(s) failed; first: {stats.failures[0]}"
     return ("partial" if batches else "failed"), redact(summary)
+
+
+_ID_COLUMNS = ("id", "sha", "message_id", "event_id", "num", "repo_id", "child_id", "channel_id")
+
+
+def _row_id(row: dict):
+    """The platform id of a raw row, for the warning about it."""
+    return next((row[c] for c in _ID_COLUMNS if row.get(c) is not None), "unknown")
 
 
 def _one_line(exc: Exception) -> str:

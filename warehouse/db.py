@@ -21,7 +21,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
-        raise OnrampError(f"{path}: cannot open the warehouse ({_first_line(exc)})") from None
+        raise open_error(path, exc) from None
     con.execute("set TimeZone = 'UTC'")
     if not read_only:
         apply_schema(con)
@@ -31,6 +31,23 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for name in SCHEMA_FILES:
         con.execute((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def open_error(path: Path, exc: Exception, what: str = "warehouse") -> OnrampError:
+    """Why a DuckDB file would not open, in one line: busy (another process holds its lock),
+    corrupt (not a DuckDB file), or the database's own reason."""
+    text = str(exc)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        return OnrampError(
+            f"{path}: busy: another onramp process (a collection or build) has the {what} "
+            "open; try again when it ends"
+        )
+    if "not a valid DuckDB database file" in text or "Corrupt" in text or "corrupt" in text:
+        return OnrampError(
+            f"{path}: not a readable DuckDB {what} (corrupt, or another kind of file); "
+            "move it away and collect again, or run `onramp demo --db` elsewhere"
+        )
+    return OnrampError(f"{path}: cannot open the {what} ({_first_line(exc)})")
 
 
 def _first_line(exc: Exception) -> str:

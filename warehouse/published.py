@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from core.errors import OnrampError
+from warehouse.db import open_error
 
 
 def open_published(path: Path) -> duckdb.DuckDBPyConnection:
@@ -21,8 +22,13 @@ def open_published(path: Path) -> duckdb.DuckDBPyConnection:
         )
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")
-    con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as wh (read_only)")
-    con.execute("use wh")
+    try:
+        con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as wh (read_only)")
+        con.execute("use wh")
+        con.execute("select count(*) from duckdb_tables() where database_name = 'wh'").fetchall()
+    except duckdb.Error as exc:
+        con.close()
+        raise open_error(path, exc, "published warehouse") from None
     return con
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from warehouse.db import fetch_one
-from warehouse.upsert import Batch, upsert
+from warehouse.upsert import Batch, OnSkip, upsert
 
 
 def now() -> datetime:
@@ -50,11 +50,16 @@ def commit_batch(
     *,
     run_id: str,
     cursor: tuple[str, str, str | None, str | None] | None = None,
+    on_skip: OnSkip | None = None,
 ) -> int:
-    """Upsert every table's batch and, in the same transaction, move the cursor. Returns rows."""
+    """Upsert every table's batch and, in the same transaction, move the cursor. Returns rows.
+    Rows a table cannot hold go to `on_skip` (see warehouse.upsert); the rest are stored."""
     con.execute("begin transaction")
     try:
-        rows = sum(upsert(con, table, batch, run_id=run_id) for table, batch in tables.items())
+        rows = sum(
+            upsert(con, table, batch, run_id=run_id, on_skip=on_skip)
+            for table, batch in tables.items()
+        )
         if cursor is not None:
             set_cursor(con, *cursor)
         con.execute("commit")
@@ -88,10 +93,11 @@ def finish_run(
     status: str,
     api_calls: int = 0,
     rows: int = 0,
+    skipped: int = 0,
     error: str | None = None,
 ) -> None:
     con.execute(
         "update collection_runs set finished_at = ?, status = ?, api_calls = ?, rows_written = ?, "
-        "error = ? where run_id = ?",
-        [now(), status, api_calls, rows, error, run_id],
+        "skipped = ?, error = ? where run_id = ?",
+        [now(), status, api_calls, rows, skipped, error, run_id],
     )

@@ -2,32 +2,55 @@
 
 One SQL statement per batch, never row by row. A row whose values are unchanged is left alone, run
 stamp included, so loading the same batch twice changes nothing.
+
+A row the table cannot hold (a null where the schema says NOT NULL) is left out and handed to
+`on_skip`, so one odd record never costs the batch; a statement that still fails raises StoreError
+with the database's own reason (constraint, table, column), not what the aborted transaction says
+afterwards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
+
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse.db import fetch_one
 
 Batch = pa.Table | pd.DataFrame | list[dict]
 _STAMP = "run_id"
 _ORDER = "__onramp_batch_order"
+# (table, the row as a dict, why) for each row left out of a batch
+OnSkip = Callable[[str, dict, str], None]
+
+
+class StoreError(Exception):
+    """A batch the warehouse refused: the message names the table and the database's reason."""
 
 
 def upsert(
-    con: duckdb.DuckDBPyConnection, table: str, batch: Batch, *, run_id: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    batch: Batch,
+    *,
+    run_id: str | None = None,
+    on_skip: OnSkip | None = None,
 ) -> int:
     """Insert or update `batch` into `table`; returns the number of distinct keys in the batch."""
-    arrow = _to_arrow(batch)
+    arrow = _to_arrow(batch, table)
     if arrow.num_rows == 0:
         return 0
     columns = table_columns(con, table)
     unknown = [c for c in arrow.column_names if c not in columns]
     if unknown:
         raise ValueError(f"{table}: batch has columns the table lacks: {', '.join(unknown)}")
+    arrow = _storable(con, table, arrow, on_skip)
+    if arrow.num_rows == 0:
+        return 0
     if run_id is not None and _STAMP in columns:
         arrow = _with_column(arrow, _STAMP, pa.array([run_id] * arrow.num_rows, pa.string()))
     arrow = arrow.append_column(_ORDER, pa.array(range(arrow.num_rows), pa.int64()))
@@ -37,8 +60,51 @@ def upsert(
         con.execute(_upsert_sql(table, key, [c for c in arrow.column_names if c != _ORDER]))
         sql = f"select count(*) from (select distinct {', '.join(key)} from __onramp_batch)"
         return fetch_one(con, sql)[0]
+    except duckdb.Error as exc:
+        raise StoreError(f"{table}: {_first_line(exc)}") from None
     finally:
-        con.unregister("__onramp_batch")
+        # inside a transaction the failure aborted, this cleanup fails too: its error would hide
+        # the real one, and the caller's rollback drops the registration anyway
+        with suppress(duckdb.Error):
+            con.unregister("__onramp_batch")
+
+
+def _storable(
+    con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table, on_skip: OnSkip | None
+) -> pa.Table:
+    """The rows with a value in every NOT NULL column the batch carries; the others go to
+    `on_skip` (or, without one, fail the batch with the column named)."""
+    required = [c for c in not_null_columns(con, table) if c in arrow.column_names]
+    if not required:
+        return arrow
+    missing = None
+    for column in required:
+        nulls = pc.is_null(arrow[column])
+        missing = nulls if missing is None else pc.or_(missing, nulls)
+    if not pc.any(missing).as_py():
+        return arrow
+    bad = arrow.filter(missing)
+    for row in bad.to_pylist():
+        empty = next(c for c in required if row.get(c) is None)
+        why = f"no {empty} (NOT NULL in {table})"
+        if on_skip is None:
+            raise StoreError(f"{table}: {why}")
+        on_skip(table, row, why)
+    return arrow.filter(pc.invert(missing))
+
+
+def not_null_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
+        "and not is_nullable order by column_index",
+        [table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _upsert_sql(table: str, key: list[str], columns: list[str]) -> str:
@@ -59,12 +125,15 @@ def _upsert_sql(table: str, key: list[str], columns: list[str]) -> str:
     )
 
 
-def _to_arrow(batch: Batch) -> pa.Table:
+def _to_arrow(batch: Batch, table: str) -> pa.Table:
     if isinstance(batch, pa.Table):
         return batch
-    if isinstance(batch, pd.DataFrame):
-        return pa.Table.from_pandas(batch, preserve_index=False)
-    return pa.Table.from_pylist(list(batch))
+    try:
+        if isinstance(batch, pd.DataFrame):
+            return pa.Table.from_pandas(batch, preserve_index=False)
+        return pa.Table.from_pylist(list(batch))
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"{table}: a value of the wrong type ({_first_line(exc)})") from None
 
 
 def _with_column(arrow: pa.Table, name: str, values: pa.Array) -> pa.Table:

@@ -12,12 +12,17 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import aiohttp
 import discord
 import discord.http
 
 from collectors.base import CollectionError, RunStats
+from collectors.network import CONNECT_TIMEOUT, READ_TIMEOUT, classify, unreachable
+
+# aiohttp's default is 300 s for a whole request: bound connect and each read instead
+TIMEOUT = aiohttp.ClientTimeout(total=None, connect=CONNECT_TIMEOUT, sock_read=READ_TIMEOUT)
 
 T = TypeVar("T")
 
@@ -69,6 +74,7 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
     client = discord.Client(intents=discord.Intents.none(), http_trace=_request_counter(stats))
     # discord.py floors max_ratelimit_timeout at 30 s; the user's --max-wait is the cap
     client.http.max_ratelimit_timeout = max(max_wait, 0.001) if max_wait is not None else None
+    _bound_timeouts(client.http)
     try:
         try:
             await client.login(token)
@@ -76,7 +82,13 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
             raise CollectionError(
                 "discord: the bot token was refused (401); check DISCORD_BOT_TOKEN"
             ) from None
-        except (discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            failure = classify(exc)
+            if failure.unreachable:
+                host = urlsplit(base_url).netloc
+                raise unreachable("discord", host, failure, urlsplit(base_url).path) from None
+            raise CollectionError(f"discord: cannot log in at {base_url}: {failure.what}") from None
+        except discord.HTTPException as exc:
             raise CollectionError(
                 f"discord: cannot log in at {base_url}: {describe(exc)}"
             ) from None
@@ -84,6 +96,17 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
     finally:
         await client.close()
         discord.http.Route.BASE = previous
+
+
+def _bound_timeouts(http: discord.http.HTTPClient) -> None:
+    """Every request gets TIMEOUT: discord.py passes a request's keywords on to aiohttp."""
+    request = http.request
+
+    async def bounded(route, **kwargs):
+        kwargs.setdefault("timeout", TIMEOUT)
+        return await request(route, **kwargs)
+
+    http.request = bounded
 
 
 def describe(exc: BaseException) -> str:

@@ -4,10 +4,13 @@
 by repository and stream by stream, each with the cursor to save once its rows are committed.
 Endpoint and token come from GITHUB_API_URL and GITHUB_TOKEN (DESIGN.md §2).
 
-Six streams per repository, each with its cursor `<repo>:<stream>` in sync_state:
+Six streams per repository (seven where the issue list lacks merged_at), each with its cursor
+`<repo>:<stream>` in sync_state:
   repo             GET /repos/{o}/{r} (then /repositories/{id}), conditional on its ETag
   issues           issues+PRs, state=all, by update ascending, `since`; merged_at from the list;
                    each page brings the reviews of its PRs updated since the last run (1 GET/PR)
+  pulls            only when the issue list lacked merged_at (older payloads and servers): closed
+                   PRs, by update, newest first, down to the saved cursor; 1 call per 100 PRs
   issue_comments   repository-level issue comments, `since`
   review_comments  repository-level review comments, `since`
   commits          default branch, `since`, newest first; conditional on page one's ETag
@@ -62,6 +65,7 @@ def _repository(run: streams.RepoRun) -> Iterator[Batch]:
 
 def _streams(run: streams.RepoRun):
     yield "issues", streams.issues(run)
+    yield "merge state", streams.pull_merges(run)  # only where the issue list lacked merged_at
     yield (
         "issue comments",
         streams.comments(run, "issue_comments", "issues/comments", "issue_comment"),

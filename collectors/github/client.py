@@ -22,6 +22,7 @@ import urllib3
 from urllib3.exceptions import HTTPError as TransportError  # timeouts, resets, refused connections
 
 from collectors.base import CollectionError, RateLimitWaitTooLong, RunStats
+from collectors.network import CONNECT_TIMEOUT, classify, unreachable
 from core.redact import redact
 
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
@@ -112,8 +113,10 @@ class GitHubClient:
                 raise CollectionError(
                     f"GET {_path(url)}: gave up after {failures} attempts ({outcome.why})"
                 )
-            self._pause(outcome.wait if outcome.wait is not None else self._backoff(failures), url,
-                        outcome.why)  # fmt: skip
+            if outcome.wait is not None:  # the server said how long: a rate-limit wait
+                self._pause(outcome.wait, url, outcome.why)
+            else:  # a flaky answer: bounded back-off, which --max-wait does not govern
+                self._pause(self._backoff(failures), url, outcome.why, rate_limit=False)
 
     # ---------------------------------------------------------------------------------- internals
 
@@ -122,10 +125,15 @@ class GitHubClient:
         self.stats.api_calls += 1
         try:
             response = self.pool.request(
-                "GET", url, headers=headers, timeout=self.timeout, retries=False, redirect=False
-            )
+                "GET", url, headers=headers, retries=False, redirect=False,
+                timeout=urllib3.Timeout(connect=min(CONNECT_TIMEOUT, self.timeout),
+                                        read=self.timeout),
+            )  # fmt: skip
         except TransportError as exc:
-            return _Retry(type(exc).__name__)
+            failure = classify(exc)
+            if failure.unreachable:  # no retry: the next request would not reach it either
+                raise unreachable("github", urlsplit(url).netloc, failure, _path(url)) from None
+            return _Retry(failure.what)
         self._track_rate(response.headers)
         status = response.status
         if status == 304:
@@ -196,8 +204,8 @@ class GitHubClient:
     def _backoff(self, failures: int) -> float:
         return min(self.backoff * 2 ** (failures - 1), 60.0)
 
-    def _pause(self, seconds: float, url: str, why: str) -> None:
-        if self.max_wait is not None and seconds > self.max_wait:
+    def _pause(self, seconds: float, url: str, why: str, *, rate_limit: bool = True) -> None:
+        if rate_limit and self.max_wait is not None and seconds > self.max_wait:
             raise RateLimitWaitTooLong(
                 f"GET {_path(url)}: {why}; waiting {seconds:.0f} s would exceed "
                 f"--max-wait {self.max_wait:g} s"

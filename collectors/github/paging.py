@@ -48,16 +48,25 @@ def keyset_pages(
             query["page"] = page_no
         items = client.get(path, query).data or []
         last_page = len(items) < PER_PAGE
-        yield [it for it in items if it["id"] not in boundary], last_page
+        yield [it for it in items if _id(it) not in boundary or _id(it) is None], last_page
         if last_page:
             return
-        last = items[-1]["updated_at"]
-        if last == since:
+        last = _updated(items[-1])
+        if last is None or last == since:  # (an item without updated_at: page on by number)
             page_no += 1
-            boundary.update(it["id"] for it in items)
+            boundary.update(_id(it) for it in items)
         else:
             since, page_no = last, 1
-            boundary = {it["id"] for it in items if it["updated_at"] == last}
+            boundary = {_id(it) for it in items if _updated(it) == last}
+
+
+def _id(item) -> int | None:
+    return item.get("id") if isinstance(item, dict) else None
+
+
+def _updated(item) -> str | None:
+    value = item.get("updated_at") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def link_pages(

@@ -7,7 +7,7 @@ a run killed mid-stream re-reads the stream instead of trusting a probe that wou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -25,6 +25,8 @@ class RepoRun:
     name: str  # as configured: every row keeps it
     repo_id: int | None = None
     pages_per_batch: int = 5  # pages stored (and the cursor moved) per transaction
+    # closed PRs whose merge state the issue list did not give: the pulls listing is read for them
+    merge_unknown: int = 0
 
     @property
     def base(self) -> str:
@@ -35,6 +37,23 @@ class RepoRun:
 
     def bar(self, stream: str) -> StreamBar:
         return StreamBar(f"{self.name} {stream}", self.client.stats, enabled=self.ctx.progress)
+
+
+def built(run: RepoRun, table: str, path: str, build: Callable[[dict], dict | None],
+          items: list) -> list[dict]:  # fmt: skip
+    """Rows of `items`; one that cannot be built is skipped with a warning and counted, and the
+    rest of the page goes on."""
+    found = []
+    for it in items:
+        try:
+            row = build(it)
+        except (rows.Unstorable, KeyError, TypeError, ValueError, AttributeError) as exc:
+            platform_id = it.get("id") or it.get("sha") if isinstance(it, dict) else None
+            run.ctx.skip(table, platform_id, path, str(exc) or type(exc).__name__)
+            continue
+        if row is not None:
+            found.append(row)
+    return found
 
 
 def repository(run: RepoRun) -> Iterator[Batch]:
@@ -56,8 +75,9 @@ def repository(run: RepoRun) -> Iterator[Batch]:
     elif len(run.client.redirected) > hops:
         run.ctx.warn(f"github: {run.name} has moved (redirected); rows stay under {run.name}")
     if page.status == 200:
-        yield Batch({"github_repos": [rows.repo_row(run.name, page.data)]},
-                    Cursor(scope, str(run.repo_id), page.etag))  # fmt: skip
+        found = built(run, "github_repos", path, lambda it: rows.repo_row(run.name, it),
+                      [page.data])  # fmt: skip
+        yield Batch({"github_repos": found}, Cursor(scope, str(run.repo_id), page.etag))
 
 
 def issues(run: RepoRun) -> Iterator[Batch]:
@@ -75,29 +95,66 @@ def issues(run: RepoRun) -> Iterator[Batch]:
             reviews = [
                 r for it in items if _needs_reviews(it, cursor) for r in _reviews(run, it, bar)
             ]
-            high = max([high or "", *(it["updated_at"] for it in items[-1:])]) or None
+            high = max([high or "", *(_updated(it) for it in items[-1:])]) or None
             bar.advance(len(items))
+            found = built(run, "github_issues", path,
+                          lambda it: rows.issue_row(run.name, it), items)  # fmt: skip
+            run.merge_unknown += sum(
+                1 for r in found if r["is_pull_request"] and not r["merge_known"] and r["closed_at"]
+            )
             yield Batch(
-                {"github_issues": [rows.issue_row(run.name, it) for it in items],
-                 "github_comments": reviews},
+                {"github_issues": found, "github_comments": reviews},
                 Cursor(scope, high, head.etag if done else None),
-            )  # fmt: skip
+            )
+
+
+def _updated(item: dict) -> str:
+    value = item.get("updated_at") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def _needs_reviews(item: dict, cursor: str | None) -> bool:
     """A PR updated after the last run's cursor (a new review bumps the PR's updated_at)."""
-    return "pull_request" in item and (cursor is None or item["updated_at"] > cursor)
+    return rows.is_pull_request(item) and (cursor is None or _updated(item) > cursor)
 
 
 def _reviews(run: RepoRun, item: dict, bar: StreamBar) -> list[dict]:
-    number, found = item["number"], []
+    number, found = item.get("number"), []
+    if not isinstance(number, int):
+        return found
     bar.advance(0)  # one call per PR: keep the call count moving on the bar
+    path = f"{run.base}/pulls/{number}/reviews"
     try:
-        for page in link_pages(run.client, f"{run.base}/pulls/{number}/reviews", {}):
-            found += [r for it in page.data or [] if (r := rows.review_row(run.name, number, it))]
+        for page in link_pages(run.client, path, {}):
+            found += built(
+                run, "github_comments", path,
+                lambda it: rows.review_row(run.name, number, it), page.data or [],
+            )  # fmt: skip
     except NotVisible:
         pass  # the PR's reviews are gone or hidden: nothing to record
     return found
+
+
+def pull_merges(run: RepoRun) -> Iterator[Batch]:
+    """Merge state where the issue list gave none (older payloads and servers): closed PRs from
+    the pulls listing, by update, newest first, down to the saved cursor's overlap; one page per
+    100 PRs, never a call per PR. Nothing is asked when the issue list said it all."""
+    if not run.merge_unknown:
+        return
+    scope = run.scope("pulls")
+    cursor, _etag = run.ctx.cursor(scope)
+    params = {"state": "closed", "sort": "updated", "direction": "desc"}
+    listing = link_pages(run.client, f"{run.base}/pulls", params)
+    pages = ((page.data or [], not page.next_url) for page in listing)
+    high = cursor
+    with run.bar("pulls") as bar:
+        for items, done in grouped(_down_to(pages, since_param(cursor), "updated_at"),
+                                   run.pages_per_batch):  # fmt: skip
+            high = max([high or "", *(d for it in items if (d := _updated(it)))]) or None
+            bar.advance(len(items))
+            found = built(run, "github_pull_merges", f"{run.base}/pulls",
+                          lambda it: rows.pull_merge_row(run.name, it), items)  # fmt: skip
+            yield Batch({"github_pull_merges": found}, _final(scope, cursor, high, None, done))
 
 
 def comments(run: RepoRun, stream: str, endpoint: str, kind: str) -> Iterator[Batch]:
@@ -112,10 +169,13 @@ def comments(run: RepoRun, stream: str, endpoint: str, kind: str) -> Iterator[Ba
     pages = keyset_pages(run.client, path, {}, since_param(cursor))
     with run.bar(stream) as bar:
         for items, done in grouped(pages, run.pages_per_batch):
-            high = max([high or "", *(it["updated_at"] for it in items[-1:])]) or None
+            high = max([high or "", *(_updated(it) for it in items[-1:])]) or None
             bar.advance(len(items))
-            yield Batch({"github_comments": [rows.comment_row(run.name, kind, it) for it in items]},
-                        Cursor(scope, high, head.etag if done else None))  # fmt: skip
+            found = built(run, "github_comments", path,
+                          lambda it: rows.comment_row(run.name, kind, it), items)  # fmt: skip
+            yield Batch(
+                {"github_comments": found}, Cursor(scope, high, head.etag if done else None)
+            )
 
 
 def commits(run: RepoRun) -> Iterator[Batch]:
@@ -131,12 +191,14 @@ def commits(run: RepoRun) -> Iterator[Batch]:
         for items, done in grouped(pages, run.pages_per_batch):
             high = max([high or "", *(d for it in items if (d := _committed(it)))]) or None
             bar.advance(len(items))
-            found = [rows.commit_row(run.name, it) for it in items]
+            found = built(run, "github_commits", f"{run.base}/commits",
+                          lambda it: rows.commit_row(run.name, it), items)  # fmt: skip
             yield Batch({"github_commits": found}, _final(scope, cursor, high, first.etag, done))
 
 
 def _committed(item: dict) -> str | None:
-    return ((item.get("commit") or {}).get("committer") or {}).get("date")
+    date = ((item.get("commit") or {}).get("committer") or {}).get("date")
+    return date if isinstance(date, str) else None
 
 
 def releases(run: RepoRun) -> Iterator[Batch]:
@@ -148,13 +210,14 @@ def releases(run: RepoRun) -> Iterator[Batch]:
         return
     high = cursor
     with run.bar("releases") as bar:
-        for items, done in grouped(_down_to(pages, since_param(cursor)), run.pages_per_batch):
-            high = (
-                max([high or "", *(it["created_at"] for it in items if it.get("created_at"))])
-                or None
-            )
+        for items, done in grouped(
+            _down_to(pages, since_param(cursor), "created_at"), run.pages_per_batch
+        ):
+            created = [d for it in items if isinstance(d := it.get("created_at"), str)]
+            high = max([high or "", *created]) or None
             bar.advance(len(items))
-            found = [rows.release_row(run.name, it) for it in items]
+            found = built(run, "github_releases", f"{run.base}/releases",
+                          lambda it: rows.release_row(run.name, it), items)  # fmt: skip
             yield Batch({"github_releases": found}, _final(scope, cursor, high, first.etag, done))
 
 
@@ -173,9 +236,14 @@ def _conditional(run: RepoRun, endpoint: str, params: dict, etag: str | None):
     return first, chain([(first.data or [], not first.next_url)], rest)
 
 
-def _down_to(pages: Iterator[tuple[list, bool]], since: str | None) -> Iterator[tuple[list, bool]]:
+def _down_to(
+    pages: Iterator[tuple[list, bool]], since: str | None, field: str
+) -> Iterator[tuple[list, bool]]:
+    """Newest-first pages down to the first that reaches `since` on `field`."""
     for items, last in pages:
-        reached = bool(since) and any((it.get("created_at") or "") < since for it in items)
+        reached = bool(since) and any(
+            isinstance(it, dict) and (it.get(field) or "") < since for it in items
+        )
         yield items, last or reached
         if reached:
             return

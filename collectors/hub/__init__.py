@@ -6,7 +6,8 @@ Per author, one listing per repository type (sorted by lastModified, stopping at
 watermark); per repository, streams (model info, derivative tree, discussions, dataset reuse)
 fetched again once older than their refresh interval or when a cheap signal moved (lastModified,
 child count, a thread's status or comment count). Every batch carries the cursor of the rows in
-it, so a killed run loses nothing. Tree depth: Options.depth, or ONRAMP_HUB_TREE_DEPTH.
+it, so a killed run loses nothing. Tree depth: Options.depth, or ONRAMP_HUB_TREE_DEPTH; how many
+derivatives of each model have their own listed: Options.grandchildren, or ONRAMP_HUB_GRANDCHILDREN.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def collect(
 ) -> Iterator[Batch]:
     if not project.hub_authors and not project.hub_benchmark_datasets:
         raise SourceSkipped("no hub_authors or hub_benchmark_datasets configured")
-    options = options or _options_from_env()
+    options = options or _options_from_env()  # before any request: a bad setting asks nothing
     endpoint = (env("HF_ENDPOINT") or "").rstrip("/") or None  # None: huggingface_hub's default
     api = HfApi(endpoint=endpoint, token=env("HF_TOKEN") or False)
     http = HubHttp(api, ctx, f"{project.id}/hub", polite or Politeness())
@@ -53,8 +54,23 @@ def collect(
 
 
 def _options_from_env() -> Options:
+    options = Options()
     depth = env("ONRAMP_HUB_TREE_DEPTH")
-    return Options(depth=int(depth)) if depth and depth.isdigit() else Options()
+    if depth and depth.isdigit():
+        options.depth = int(depth)
+    options.grandchildren = grandchildren_setting(env("ONRAMP_HUB_GRANDCHILDREN"))
+    return options
+
+
+def grandchildren_setting(value: str | None) -> int | None:
+    """ONRAMP_HUB_GRANDCHILDREN: a count (0 = none), `all` (None), or unset: 20."""
+    if value is None:
+        return Options.grandchildren
+    if value.strip().lower() == "all":
+        return None
+    if value.strip().isdigit():
+        return int(value)
+    raise SourceSkipped(f"ONRAMP_HUB_GRANDCHILDREN={value!r}: expected a number, 0 or `all`")
 
 
 FLUSH_REPOS, FLUSH_ROWS = 50, 20_000  # a batch (one transaction) per this many repositories or rows
@@ -202,6 +218,7 @@ class _Run:
                 own=self.own,
                 now=self.now,
                 page_size=self.options.page_size,
+                grandchildren=self.options.grandchildren,
             )
         trees[model_id] = {"at": state.stamp(self.now), "children": children}
         return rows.tables()

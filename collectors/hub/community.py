@@ -16,12 +16,8 @@ def org_members(http: HubHttp, org: str, page_size: int) -> list[dict] | None:
         pages = list(http.pages(url, [("limit", str(page_size))]))
     except Skipped:
         return None
-    return [
-        {"org": org, "username": m["user"], "provenance": "api"}
-        for page in pages
-        for m in page
-        if isinstance(m, dict) and m.get("user")
-    ]
+    members = (records.person(m.get("user")) for page in pages for m in page if isinstance(m, dict))
+    return [{"org": org, "username": name, "provenance": "api"} for name in members if name]
 
 
 COUNTS = "hub_repos:children_count"  # partial hub_repos rows: upserted in a batch of their own
@@ -67,8 +63,8 @@ def dataset_reuse(http: HubHttp, dataset_id: str, page_size: int) -> list[dict]:
                 {
                     "model_id": m["id"],
                     "dataset_id": dataset_id,
-                    "model_author": m.get("author") or m["id"].split("/", 1)[0],
-                    "created_at": records.when(m.get("createdAt")),
+                    "model_author": records.owner(m["id"], m.get("author")),
+                    "created_at": records.created(m.get("createdAt")),
                     "provenance": "api",
                 }
                 for m in page

@@ -36,12 +36,20 @@ def fetch(http: HubHttp, repo_type: str, repo_id: str, seen_before: dict) -> Thr
         out.seen[num] = mark
         if seen_before.get(num) == mark:
             continue  # unchanged since the last run: no details call
-        row = records.discussion_row(repo_type, repo_id, item)
+        try:
+            row = records.discussion_row(repo_type, repo_id, item)
+        except (TypeError, ValueError) as exc:  # a number that is not one: that thread only
+            http.ctx.skip(
+                "hub_discussions", num, f"/api/{repo_type}s/{repo_id}/discussions", str(exc)
+            )
+            out.seen.pop(num)
+            continue
         try:
             details = http.json(f"{base}/{num}", skip_on=(403, 404))
         except Skipped:
             out.seen.pop(num)
             continue
+        details = details if isinstance(details, dict) else {}
         events = records.event_rows(repo_type, repo_id, row["num"], details)
         row["author_is_org_member"] = _opener_is_member(row["author"], details)
         out.discussions.append(row)

@@ -17,6 +17,7 @@ from huggingface_hub.utils import build_hf_headers, parse_ratelimit_headers
 from huggingface_hub.utils._http import hf_request_event_hook
 
 from collectors.base import CollectionError, RateLimitWaitTooLong, RunContext
+from collectors.network import CONNECT_TIMEOUT, classify, unreachable
 from core.redact import redact
 
 # Telemetry off: otherwise building headers fetches a registry from the *public* Hub, whatever
@@ -53,7 +54,9 @@ class HubHttp:
         self._headers = build_hf_headers(token=self.api.token if self.api.token else False)
         self.client = httpx2.Client(
             follow_redirects=True,
-            timeout=self.polite.timeout,
+            timeout=httpx2.Timeout(
+                self.polite.timeout, connect=min(CONNECT_TIMEOUT, self.polite.timeout)
+            ),
             event_hooks={
                 "request": [hf_request_event_hook, self._count],
                 "response": [self._read_limit],
@@ -81,8 +84,9 @@ class HubHttp:
             # the window is nearly spent: the next request waits for its reset
             self._wait_before_next = info.reset_in_seconds + 1
 
-    def _sleep(self, seconds: float, path: str) -> None:
-        if self.ctx.max_wait is not None and seconds > self.ctx.max_wait:
+    def _sleep(self, seconds: float, path: str, *, rate_limit: bool = True) -> None:
+        """Wait; --max-wait governs rate-limit waits only, not the bounded back-off of errors."""
+        if rate_limit and self.ctx.max_wait is not None and seconds > self.ctx.max_wait:
             raise RateLimitWaitTooLong(
                 f"{self.source_label}: the Hub rate limit resets in {seconds:.0f}s, more than "
                 f"--max-wait {self.ctx.max_wait:.0f}s ({path})"
@@ -98,15 +102,20 @@ class HubHttp:
             try:
                 response = self.client.get(url, params=params, headers=self._headers)
             except RETRY_ERRORS as exc:
+                failure = classify(exc)
+                if failure.unreachable:  # the next request would not reach it either
+                    host = urlsplit(str(exc.request.url) if _has_request(exc) else url).netloc
+                    raise unreachable("hub", host, failure, path) from None
                 if attempt == self.polite.max_tries - 1:
-                    raise self._error(path, type(exc).__name__) from None
-                self._sleep(self._backoff(attempt), path)
+                    raise self._error(path, f"{failure.what} after {attempt + 1} tries") from None
+                self._sleep(self._backoff(attempt), path, rate_limit=False)
                 continue
             if response.status_code not in RETRY_STATUSES:
                 return response
             if attempt == self.polite.max_tries - 1:
                 raise self._error(path, f"HTTP {response.status_code} after {attempt + 1} tries")
-            self._sleep(self._retry_wait(response, attempt), path)
+            limited = response.status_code == 429 or "Retry-After" in response.headers
+            self._sleep(self._retry_wait(response, attempt), path, rate_limit=limited)
         raise AssertionError("unreachable")
 
     def json(self, url: str, params: dict | list | None = None, *, skip_on=(404,)):
@@ -142,7 +151,7 @@ class HubHttp:
             except ValueError:
                 if attempt == self.polite.max_tries - 1:
                     raise self._error(path, f"malformed JSON after {attempt + 1} tries") from None
-                self._sleep(self._backoff(attempt), path)
+                self._sleep(self._backoff(attempt), path, rate_limit=False)
         raise AssertionError("unreachable")
 
     def _backoff(self, attempt: int) -> float:
@@ -159,3 +168,10 @@ class HubHttp:
 
     def _error(self, path: str, what: str) -> CollectionError:
         return CollectionError(redact(f"{self.source_label}: {what} on {path}"))
+
+
+def _has_request(exc: Exception) -> bool:
+    try:
+        return exc.request is not None
+    except RuntimeError:  # httpx raises when the error carries no request
+        return False

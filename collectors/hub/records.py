@@ -56,15 +56,52 @@ CHILD_EXPAND = [
 INFO_EXPAND = ["childrenModelCount", "spaces", "evalResults", "model-index"]
 
 
+# Repositories older than the Hub's createdAt field carry the launch migration's time instead,
+# within this minute (…:04Z, …:05Z and more seen): "on or before that day", not a creation time
+PLACEHOLDER_CREATED = (
+    datetime(2022, 3, 2, 23, 29, tzinfo=UTC),
+    datetime(2022, 3, 2, 23, 30, tzinfo=UTC),
+)
+
+
 def when(value) -> datetime | None:
-    """A Hub timestamp ('2024-01-02T03:04:05.000Z'), or an ISO one we saved ourselves."""
+    """A Hub timestamp ('2024-01-02T03:04:05.000Z', or with an offset) in UTC; a time without an
+    offset is UTC; an unreadable one is unknown (None), never a crash."""
     if not isinstance(value, str) or not value:
         return None
     try:
-        return parse_datetime(value)
+        parsed = parse_datetime(value)
     except ValueError:
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def created(value) -> datetime | None:
+    """A repository's `createdAt`: unknown (None) when it is the launch-migration placeholder."""
+    moment = when(value)
+    if moment is not None and PLACEHOLDER_CREATED[0] <= moment < PLACEHOLDER_CREATED[1]:
+        return None
+    return moment
+
+
+def person(value) -> str | None:
+    """A people field in any shape the Hub sends: a username string, an author object
+    (`{"name": ..., "type": "user", ...}`; `{"id": ...}` only in webhooks), or nothing for a
+    deleted account. Never the text of an object."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("user") or value.get("username")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip()
+
+
+def owner(repo_id: str, author=None) -> str:
+    """A repository's author: the payload's, else the namespace of its id (canonical ids such as
+    `squad_v2` have none: the id itself)."""
+    return person(author) or repo_id.split("/", 1)[0]
 
 
 def _license(tags: list[str]) -> str | None:
@@ -77,8 +114,8 @@ def repo_row(repo_type: str, item: dict, collected_at: datetime) -> dict:
     return {
         "repo_type": repo_type,
         "repo_id": item["id"],
-        "author": item.get("author") or item["id"].split("/", 1)[0],
-        "created_at": when(item.get("createdAt")),
+        "author": owner(item["id"], item.get("author")),
+        "created_at": created(item.get("createdAt")),
         "last_modified": when(item.get("lastModified")),
         "pipeline_tag": item.get("pipeline_tag"),
         "library_name": item.get("library_name"),
@@ -180,7 +217,7 @@ def eval_row(
     return {
         "result_id": _result_id(model_id, dataset_id, task, metric, source, extra),
         "model_id": model_id,
-        "model_author": author or model_id.split("/", 1)[0],
+        "model_author": owner(model_id, author),
         "dataset_id": dataset_id,
         "task_type": task,
         "metric_type": metric,
@@ -192,15 +229,25 @@ def eval_row(
     }
 
 
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def model_index_rows(model_id: str, author: str | None, model_index) -> list[dict]:
     """Results in a card's legacy `model-index` YAML: one per dataset and metric."""
     rows = []
     for entry in model_index if isinstance(model_index, list) else []:
-        for result in (entry or {}).get("results") or []:
-            task = ((result or {}).get("task") or {}).get("type")
-            dataset = (result.get("dataset") or {}) if isinstance(result, dict) else {}
-            dataset_id = dataset.get("type") or dataset.get("name")
-            for metric in result.get("metrics") or []:
+        results = _dict(entry).get("results")
+        for result in map(_dict, results if isinstance(results, list) else []):
+            task = _text(_dict(result.get("task")).get("type"))
+            dataset = _dict(result.get("dataset"))
+            dataset_id = _text(dataset.get("type")) or _text(dataset.get("name"))
+            metrics = result.get("metrics")
+            for metric in metrics if isinstance(metrics, list) else []:
                 if dataset_id and isinstance(metric, dict):
                     rows.append(
                         eval_row(
@@ -222,9 +269,10 @@ def eval_results_rows(model_id: str, author: str | None, raw) -> list[dict]:
     """Results in `.eval_results/*.yaml` (raw items keep `filename`, `verified`, `pullRequest`)."""
     rows = []
     for item in raw if isinstance(raw, list) else []:
-        data = (item or {}).get("data") or {}
+        data = item.get("data") if isinstance(item, dict) else None
+        data = data if isinstance(data, dict) else {}
         dataset = data.get("dataset") or {}
-        dataset_id = dataset.get("id") if isinstance(dataset, dict) else dataset
+        dataset_id = _text(dataset.get("id") if isinstance(dataset, dict) else dataset)
         if dataset_id:
             rows.append(
                 eval_row(
@@ -245,7 +293,9 @@ def eval_results_rows(model_id: str, author: str | None, raw) -> list[dict]:
 def leaderboard_rows(dataset_id: str, entries) -> list[dict]:
     rows = []
     for entry in entries if isinstance(entries, list) else []:
-        model_id = (entry or {}).get("modelId") or entry.get("model_id")
+        if not isinstance(entry, dict):
+            continue
+        model_id = _text(entry.get("modelId")) or _text(entry.get("model_id"))
         if model_id:
             rows.append(
                 eval_row(
@@ -271,7 +321,7 @@ def discussion_row(repo_type: str, repo_id: str, item: dict) -> dict:
         "is_pull_request": bool(item.get("isPullRequest")),
         "title": item.get("title"),
         "status": item.get("status"),
-        "author": author.get("name") if isinstance(author, dict) else author,
+        "author": person(author),
         "author_is_org_member": None,
         "created_at": when(item.get("createdAt")),
         "num_comments": item.get("numComments"),
@@ -291,7 +341,7 @@ def event_rows(repo_type: str, repo_id: str, num: int, details: dict) -> list[di
                 "num": num,
                 "event_id": str(event.get("id")),
                 "event_type": event.get("type") or "unknown",
-                "author": author.get("name") if isinstance(author, dict) else None,
+                "author": person(author),
                 "author_is_org_member": author.get("isOrgMember")
                 if isinstance(author, dict)
                 else None,

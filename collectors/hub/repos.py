@@ -35,6 +35,9 @@ def list_repos(
     try:
         for page in http.pages(f"{http.api.endpoint}/api/{repo_type}s", params):
             for item in page:
+                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                    http.ctx.skip("hub_repos", _id(item), f"/api/{repo_type}s", "no repository id")
+                    continue
                 row = records.repo_row(repo_type, item, now)
                 if stop_at and row["last_modified"] and row["last_modified"] <= stop_at:
                     return _listing(repo_type, rows, complete=False, saved=saved)
@@ -52,3 +55,7 @@ def _listing(repo_type: str, rows: list[dict], *, complete: bool, saved: dict) -
 
 def snapshots(rows: list[dict], day) -> list[dict]:
     return [records.snapshot_row(row, day) for row in rows]
+
+
+def _id(item):
+    return item.get("_id") if isinstance(item, dict) else None

@@ -20,6 +20,9 @@ class Options:
     """Knobs of a Hub collection; tests inject the clock and the sleeper (in `polite`)."""
 
     depth: int = 2  # derivative tree depth below the project's models
+    # children of each listed model whose own children are listed, most downloaded first (None:
+    # all); ONRAMP_HUB_GRANDCHILDREN
+    grandchildren: int | None = 20
     refresh: timedelta = timedelta(hours=20)  # discussions, spaces, evals, reuse, members: daily
     # ...for the `top` repositories of each type by downloads (likes for Spaces) and those with
     # discussions; the long tail, where >70% of models have no downloads, weekly

@@ -14,7 +14,8 @@ from dashboard.sections import SECTIONS
 
 STATUS_SQL = """
 select p.name, s.project, s.source, s.setting, s.is_configured, s.targets,
-    s.last_run_at, s.last_status, s.last_run_is_demo, s.last_rows, s.last_api_calls, s.failed_runs,
+    s.last_run_at, s.last_status, s.last_run_is_demo, s.last_rows, s.last_skipped, s.last_api_calls,
+    s.failed_runs,
     s.last_error, s.cursors, s.cursor_updated_at, s.latest_activity_at, s.activities,
     date_diff('day', s.latest_activity_at, b.data_cutoff) as days_behind_cutoff
 from fct_source_status as s
@@ -25,7 +26,7 @@ order by p.position, case s.source when 'github' then 1 when 'hub' then 2 else 3
 
 RUNS_SQL = """
 select run_id, source, coalesce(project, 'all projects') as project, started_at, seconds, api_calls,
-    rows_written, status, error
+    rows_written, skipped, status, error
 from fct_collection_runs
 order by started_at desc
 limit 100
@@ -130,7 +131,8 @@ def render_runs() -> None:
         key="status-runs",
         data=frame,
         about="**Collection runs** — every `onramp collect`, `import-discord` or demo load, newest "
-        "first: API calls, rows written, status and the one-line error of a failed run.",
+        "first: API calls, rows written, records skipped (each named in the run's log), status and "
+        "the one-line error of a failed run.",
         table=lambda: st.dataframe(frame, hide_index=True),
     )
 

@@ -38,9 +38,12 @@ def add_arguments(parser) -> None:
     )
 
 
+SUMMARY = ("project", "source", "status", "rows", "skipped", "calls", "error")
+
+
 def run(args, paths: Paths) -> int:
     from core.registry import load_registry
-    from onramp.orchestrator import SOURCES, run_collection, source_collector
+    from onramp.orchestrator import SOURCES, run_collection, skipping, source_collector
     from warehouse.db import connect
 
     projects = load_registry(paths.config).select(args.project)
@@ -50,24 +53,49 @@ def run(args, paths: Paths) -> int:
         log(f"{source}: collection from this source is not built yet")
     if missing and len(missing) == len(sources):
         return 1
-    failed = False
+    outcomes, down = [], {}  # down: source -> why its host cannot be reached in this run
     with connect(paths.raw_db) as con:
         for project in projects:
             for source in (s for s in sources if s not in missing):
+                collector = skipping(down[source]) if source in down else source_collector(source)
                 outcome = run_collection(
                     con,
                     project,
                     source,
-                    source_collector(source),
+                    collector,
                     full=args.full,
                     max_wait=args.max_wait,
                     progress=not args.no_progress,
                     warn=log,
                     warehouse=paths.raw_db,
                 )
+                outcomes.append(outcome)
+                if source in down:
+                    continue  # said once, when the host was first found unreachable
                 log(describe(outcome))
-                failed |= outcome.status == "failed"
+                if outcome.unreachable:
+                    down[source] = f"not tried: {outcome.message}"
+                    log(f"{source}: not collected for the other projects of this run")
+    if outcomes:
+        log(summary(outcomes))
+    failed = any(o.status == "failed" for o in outcomes)
     return 1 if failed or missing else 0
+
+
+def summary(outcomes) -> str:
+    """One line per project and source: what the run did."""
+    from onramp.commands.status import table
+
+    rows = [
+        (o.project, o.source, o.status, f"{o.rows:,}", f"{o.skipped:,}", f"{o.api_calls:,}",
+         _short(o.message))
+        for o in outcomes
+    ]  # fmt: skip
+    return "\n" + table([SUMMARY, *rows])
+
+
+def _short(message: str, width: int = 90) -> str:
+    return message if len(message) <= width else message[: width - 1] + "…"
 
 
 def describe(outcome) -> str:
@@ -75,4 +103,6 @@ def describe(outcome) -> str:
     if outcome.status == "skipped":
         return f"{head} ({outcome.message})"
     tail = f"{outcome.rows:,} rows, {outcome.api_calls:,} API calls"
+    if outcome.skipped:
+        tail += f", {outcome.skipped:,} records skipped (warned above)"
     return f"{head}, {tail}" + (f" — {outcome.message}" if outcome.message else "")

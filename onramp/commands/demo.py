@@ -29,6 +29,18 @@ def add_arguments(parser) -> None:
     )
 
 
+def serve_command(args, paths: Paths) -> str:
+    """The `onramp serve` line for what the demo just published: its --db, its --config."""
+    import shlex
+
+    parts = ["onramp", "serve"]
+    if args.db or os.environ.get("ONRAMP_DB"):
+        parts += ["--db", str(paths.raw_db)]
+    if args.config or os.environ.get("ONRAMP_CONFIG"):
+        parts += ["--config", str(paths.config)]
+    return shlex.join(parts)
+
+
 def run(args, paths: Paths) -> int:
     from onramp.commands.serve import serve_dashboard
     from onramp.demo.run import run_demo, with_bundled_registry
@@ -38,6 +50,6 @@ def run(args, paths: Paths) -> int:
     )
     run_demo(paths, force=args.force, log=log)
     if args.no_serve:
-        log(f"published {paths.published_db}; serve it with `onramp serve`")
+        log(f"published {paths.published_db}; serve it with `{serve_command(args, paths)}`")
         return 0
     return serve_dashboard(paths, args.host, args.port)

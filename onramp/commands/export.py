@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.errors import OnrampError
 from core.settings import Paths
 from onramp.commands import log
 
@@ -31,7 +32,12 @@ def run(args, paths: Paths) -> int:
     from warehouse.published import mart_tables, open_published
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise OnrampError(f"--out {out}: a file is there; give a directory (created if missing)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OnrampError(f"--out {out}: cannot create the directory ({exc.strerror})") from None
     with open_published(paths.published_db) as con:
         tables = mart_tables(con)
         for table in tables:

@@ -42,6 +42,9 @@ def run(args, paths: Paths) -> int:
         raise OnrampError(
             f"--indicator {args.indicator!r}: unknown (known: {', '.join(load_catalog())})"
         )
+    configured = _configured(paths)
+    if args.project and configured is not None and args.project not in configured:
+        raise OnrampError(f"--project {args.project!r}: not in {paths.config}")
     with open_published(paths.published_db) as con:
         if args.project:
             _check_project(con, args.project)
@@ -52,13 +55,22 @@ def run(args, paths: Paths) -> int:
             [args.project, args.project, args.month, args.month, args.indicator, args.indicator],
         ).fetchall()
     records = [
-        {"project": p, "month": m, "indicator": i, "value": _number(v)} for p, m, i, v in rows
+        {"project": p, "month": m, "indicator": i, "value": _number(v)}
+        for p, m, i, v in rows
+        if configured is None or p in configured
     ]
     if args.format == "json":
         _write_json(records)
     else:
         _write_csv(records)
     return 0
+
+
+def _configured(paths: Paths) -> set[str] | None:
+    """The registry's project ids (validated before the command ran), or None: every project."""
+    from core.registry import load_registry
+
+    return {p.id for p in load_registry(paths.config).projects} if paths.config.exists() else None
 
 
 def _write_json(records: list[dict]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -36,6 +37,7 @@ def run(args, paths: Paths) -> int:
 
 
 def serve_dashboard(paths: Paths, host: str, port: int) -> int:
+    check_port(host, port)
     log(f"serving the dashboard on http://{host}:{port} (Ctrl-C to stop)")
     process = subprocess.Popen(streamlit_command(host, port), env=dashboard_env(paths))
     try:
@@ -44,6 +46,22 @@ def serve_dashboard(paths: Paths, host: str, port: int) -> int:
         process.terminate()
         process.wait(timeout=10)
         return 0
+
+
+def check_port(host: str, port: int) -> None:
+    """A port already taken is said plainly, before Streamlit starts and fails its own way."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Streamlit does
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise OnrampError(
+                f"port {port} on {host} is already in use; choose another with --port"
+            ) from None
+        raise OnrampError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
 
 def streamlit_command(host: str, port: int) -> list[str]:

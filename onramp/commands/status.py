@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.errors import OnrampError
 from core.settings import Paths
 from onramp.commands import log
 
 NAME = "status"
 HELP = "show data freshness per project and source"
 DESCRIPTION = (
-    "Per project and source: the last collection run, its status, rows and API calls, its error "
-    "if any, and how many stream cursors are saved."
+    "Per project and source: the last collection run, its status, rows, records skipped (each "
+    "named in that run's log) and API calls, its error if any, and how many stream cursors are "
+    "saved."
 )
-HEADER = ("project", "source", "last run (UTC)", "status", "rows", "calls", "cursors", "error")
+HEADER = (
+    "project", "source", "last run (UTC)", "status", "rows", "skipped", "calls", "cursors", "error",
+)  # fmt: skip
 
 _LATEST_RUNS = """
 with latest as (
@@ -30,6 +32,7 @@ select
     strftime(latest.started_at, '%Y-%m-%d %H:%M'),
     latest.status,
     latest.rows_written,
+    {skipped},
     latest.api_calls,
     coalesce(cursors.n, 0),
     coalesce(latest.error, '')
@@ -45,7 +48,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args, paths: Paths) -> int:
-    rows = status_rows(paths)
+    log(f"warehouse: {paths.raw_db}")
+    rows = status_rows(paths, _configured(paths))
     if not rows:
         log("no collection has run yet: `onramp collect` (or `onramp demo`) fills the warehouse")
         return 0
@@ -53,21 +57,36 @@ def run(args, paths: Paths) -> int:
     return 0
 
 
-def status_rows(paths: Paths) -> list[tuple]:
+def _configured(paths: Paths) -> set[str] | None:
+    """The registry's project ids (it was validated before the command ran), or None: all."""
+    from core.registry import load_registry
+
+    return {p.id for p in load_registry(paths.config).projects} if paths.config.exists() else None
+
+
+def status_rows(paths: Paths, projects: set[str] | None = None) -> list[tuple]:
+    """The latest run per project and source; with `projects`, theirs (and all-project runs)."""
     import duckdb  # here, not at the top: every `onramp` start imports this module
+
+    from warehouse.db import open_error
 
     if not paths.raw_db.exists():
         return []
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
             con.execute("set TimeZone = 'UTC'")
-            return con.execute(_LATEST_RUNS).fetchall()
-    except duckdb.IOException:
-        raise OnrampError(
-            f"{paths.raw_db}: busy (a collection or build is running); try again when it ends"
-        ) from None
+            # read-only: a warehouse older than the `skipped` column is shown as it is
+            has_skipped = con.execute(
+                "select count(*) from duckdb_columns() "
+                "where table_name = 'collection_runs' and column_name = 'skipped'"
+            ).fetchone()[0]
+            skipped = "coalesce(latest.skipped, 0)" if has_skipped else "0"
+            rows = con.execute(_LATEST_RUNS.format(skipped=skipped)).fetchall()
+    except duckdb.IOException as exc:
+        raise open_error(paths.raw_db, exc) from None
     except duckdb.CatalogException:
         return []
+    return [r for r in rows if projects is None or r[0] == "(all)" or r[0] in projects]
 
 
 def table(rows: list[Sequence]) -> str:

@@ -56,9 +56,7 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
         return
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
-            row = fetch_one(
-                con, "select count(*) from collection_runs where source <> ?", [DEMO_SOURCE]
-            )
+            row = fetch_one(con, _COLLECTED.format(_stored(con)), [DEMO_SOURCE])
     except duckdb.Error:
         row = (0,)  # not a warehouse we can read: an older or broken file, safe to replace
     if row and row[0]:
@@ -66,6 +64,16 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
             f"{paths.raw_db} holds collected data; the demo would replace it. "
             "Use --db data/demo.duckdb for a separate demo, or --force to replace it"
         )
+
+
+_COLLECTED = "select count(*) from collection_runs where source <> ? and {}"
+
+
+def _stored(con: duckdb.DuckDBPyConnection) -> str:
+    """A run that stored nothing (a failed import, an offline collect) replaces nothing; a
+    record without row counts is taken as having stored some."""
+    columns = {r[0] for r in con.execute("describe collection_runs").fetchall()}
+    return "rows_written > 0" if "rows_written" in columns else "true"
 
 
 def build_registry(paths: Paths) -> Registry:

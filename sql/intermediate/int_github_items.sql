@@ -44,6 +44,7 @@ final as (
         items.created_at,
         items.closed_at,
         items.merged_at,
+        items.is_merge_known,
         responses.first_response_at,
         responses.first_responder,
         items.provenance = 'sample' as is_sample

@@ -13,6 +13,7 @@ items as (
         created_at,
         coalesce(closed_at, merged_at) as closed_at,
         merged_at,
+        is_merge_known,
         first_response_at,
         is_sample
     from int_github_items
@@ -42,6 +43,8 @@ closed as (
         date_trunc('month', closed_at)::date as month,
         count(*) filter (where is_pull_request) as prs_closed,
         count(*) filter (where is_pull_request and merged_at is not null) as prs_closed_merged,
+        -- closed PRs whose merge state no payload gave: the month's acceptance is then unknown
+        count(*) filter (where is_pull_request and not is_merge_known) as prs_closed_unknown,
         count(*) filter (where not is_pull_request) as issues_closed,
         bool_or(is_sample) as is_sample
     from items
@@ -72,6 +75,7 @@ per_month as (
         opened.ttfr_median_hours,
         coalesce(closed.prs_closed, 0) as prs_closed,
         coalesce(closed.prs_closed_merged, 0) as prs_closed_merged,
+        coalesce(closed.prs_closed_unknown, 0) as prs_closed_unknown,
         coalesce(closed.issues_closed, 0) as issues_closed,
         coalesce(merged.external_prs_merged, 0) as external_prs_merged,
         coalesce(opened.is_sample, false) or coalesce(closed.is_sample, false)
@@ -93,7 +97,8 @@ long as (
     from per_month
     union all
     select project, month, 'gh_pr_acceptance_ratio',
-        prs_closed_merged::double / nullif(prs_closed, 0), is_sample
+        case when prs_closed_unknown = 0 then prs_closed_merged::double / nullif(prs_closed, 0) end,
+        is_sample
     from per_month
     union all
     select project, month, 'gh_pr_closure_ratio', prs_closed::double / nullif(prs_opened, 0), is_sample

@@ -2,7 +2,7 @@
 -- project's hub_benchmark_datasets by models outside the project (derivatives included),
 -- cumulative to the month's end. A result is one (model, benchmark dataset) pair however many
 -- metrics or sources (model-index, eval-results, leaderboard) report it; it dates from its
--- report time, else its model's creation time, else counts from the first month.
+-- report time, else its model's creation time, else counts from the first month. Matching rules: int_hub_benchmark_results.
 with
 
 benchmarks as (

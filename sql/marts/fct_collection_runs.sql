@@ -16,6 +16,7 @@ final as (
         date_diff('millisecond', started_at, finished_at) / 1000.0 as seconds,
         api_calls,
         rows_written,
+        skipped,
         status,
         error
     from runs

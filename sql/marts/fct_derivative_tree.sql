@@ -2,6 +2,8 @@
 -- child's depth below the project's models (1 = direct child; shortest path when a model sits on
 -- several branches) and the child's author, creation time, downloads and likes: a tree view.
 -- Roots are the project's models that derive from no other project model (depth 0).
+-- children_not_listed: the collector left the child's own derivatives unlisted (not among the
+-- most downloaded, ONRAMP_HUB_GRANDCHILDREN) and has not listed them since.
 with recursive
 
 project_models as (
@@ -34,6 +36,13 @@ walk(project, root_id, parent_id, child_id, relation, depth, provenance) as (
     where walk.depth < 10  -- the collector walks two levels by default; this only stops cycles
 ),
 
+unexpanded as (
+    select u.model_id
+    from stg_hub__tree_unexpanded as u
+    left join stg_hub__tree_listings as listings on listings.parent_id = u.model_id
+    where listings.listed_at is null or listings.listed_at < u.seen_at
+),
+
 shortest as (
     select project, parent_id, child_id, relation, min(depth) as depth, min(root_id) as root_id,
         bool_or(provenance = 'sample') as is_sample_edge
@@ -56,6 +65,7 @@ final as (
         repos.created_at,
         repos.downloads_30d,
         repos.likes,
+        shortest.child_id in (select model_id from unexpanded) as children_not_listed,
         shortest.is_sample_edge or coalesce(repos.provenance = 'sample', false) as is_sample
     from shortest
     left join stg_hub__repos as repos on repos.repo_type = 'model' and repos.repo_id = shortest.child_id

@@ -12,11 +12,12 @@ renamed as (
         lower(repo) as repo_key,
         repo,
         number,
-        author_login,
+        -- GitHub's deleted-account placeholder is nobody (rows collected before the collector said so)
+        case when lower(author_login) = 'ghost' then null else author_login end as author_login,
         author_association,
         is_bot
             or coalesce(author_type, '') = 'Bot'
-            or coalesce(author_login, '') like '%[bot]' as is_bot,
+            or lower(coalesce(author_login, '')) like '%[bot]' as is_bot,
         created_at,
         review_state,
         provenance

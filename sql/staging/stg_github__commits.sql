@@ -23,7 +23,10 @@ combined as (
     select
         coalesce(api.repo, other.repo) as repo,
         coalesce(api.sha, other.sha) as sha,
-        coalesce(api.author_login, other.author_login) as author_login,
+        -- the deleted-account placeholder links to nobody: as for an unlinked commit, the git
+        -- name is all that is left of its author
+        case when lower(coalesce(api.author_login, other.author_login)) = 'ghost' then null
+            else coalesce(api.author_login, other.author_login) end as author_login,
         coalesce(api.author_name, other.author_name) as author_name,
         coalesce(api.author_email_domain, other.author_email_domain) as author_email_domain,
         coalesce(api.authored_at, other.authored_at) as authored_at,
@@ -52,8 +55,8 @@ renamed as (
         combined.pr_number,
         combined.pr_login,
         combined.is_bot
-            or coalesce(combined.author_login, combined.author_name, '') like '%[bot]'
-            or lower(coalesce(combined.author_login, '')) in ('web-flow', 'ghost') as is_bot,
+            or lower(coalesce(combined.author_login, combined.author_name, '')) like '%[bot]'
+            or lower(coalesce(combined.author_login, '')) = 'web-flow' as is_bot,
         combined.provenance
     from combined
     where combined.authored_at is not null

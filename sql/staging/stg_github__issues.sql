@@ -1,31 +1,43 @@
--- grain: one row per issue or pull request
+-- grain: one row per issue or pull request. A PR's merge state comes from the issue list, or, where
+-- that list did not give it (older payloads and servers), from the pulls listing; else it is
+-- unknown (is_merge_known false), never "closed unmerged". The deleted-account placeholder `ghost`
+-- is nobody (rows collected before the collector said so).
 with
 
 source as (
     select * from raw.github_issues
 ),
 
+pull_merges as (
+    select repo, number, merged_at from raw.github_pull_merges
+),
+
 renamed as (
     select
-        id as issue_id,
-        lower(repo) as repo_key,
-        repo,
-        number,
+        source.id as issue_id,
+        lower(source.repo) as repo_key,
+        source.repo,
+        source.number,
         is_pull_request,
         title,
-        author_login,
+        case when lower(author_login) = 'ghost' then null else author_login end as author_login,
         author_association,
         coalesce(author_association, '') not in ('OWNER', 'MEMBER', 'COLLABORATOR') as is_external,
         is_bot
             or coalesce(author_type, '') = 'Bot'
-            or coalesce(author_login, '') like '%[bot]' as is_bot,
+            or lower(coalesce(author_login, '')) like '%[bot]' as is_bot,
         state,
         created_at,
         updated_at,
         closed_at,
-        merged_at,
+        coalesce(source.merged_at, pull_merges.merged_at) as merged_at,
+        not is_pull_request
+            or coalesce(source.merge_known, true)
+            or pull_merges.number is not null as is_merge_known,
         provenance
     from source
+    left join pull_merges
+        on pull_merges.repo = source.repo and pull_merges.number = source.number
 )
 
 select * from renamed

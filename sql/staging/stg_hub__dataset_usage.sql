@@ -10,7 +10,10 @@ renamed as (
         model_id,
         dataset_id,
         coalesce(model_author, split_part(model_id, '/', 1)) as model_author,
-        nullif(created_at, '2022-03-02 23:29:04+00'::timestamptz) as created_at,  -- Hub sentinel
+        -- the Hub's launch-migration placeholder (the minute 2022-03-02T23:29): unknown
+        case when created_at >= '2022-03-02 23:29:00+00'::timestamptz
+                and created_at < '2022-03-02 23:30:00+00'::timestamptz then null
+            else created_at end as created_at,
         provenance
     from source
 )

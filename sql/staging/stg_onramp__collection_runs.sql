@@ -16,6 +16,7 @@ renamed as (
         finished_at,
         api_calls,
         rows_written,
+        coalesce(skipped, 0) as skipped,
         status,
         error
     from source

@@ -40,6 +40,7 @@ class RepoData:
     reviews: dict[int, list[dict]] = field(default_factory=dict)
     commits: list[dict] = field(default_factory=list)
     releases: list[dict] = field(default_factory=list)
+    pulls: list[dict] = field(default_factory=list)  # /pulls items (merge state of closed PRs)
     hidden: set[str] = field(default_factory=set)  # endpoints answered 403 (e.g. {"commits"})
 
     def meta(self) -> dict:

@@ -191,6 +191,14 @@ class FakeGitHub:
             return self._page(items, path, query, headers)
         if endpoint == "releases":
             return self._page(repo.releases, path, query, headers)
+        if endpoint == "pulls":  # no `since` here, as on GitHub: sort and direction only
+            state = query.get("state", "open")
+            chosen = [p for p in repo.pulls if state == "all" or p["state"] == state]
+            key = "updated_at" if query.get("sort") == "updated" else "created_at"
+            chosen = sorted(chosen, key=lambda p: (p[key], p["id"]))
+            if query.get("direction", "desc") == "desc":
+                chosen = chosen[::-1]
+            return self._page(chosen, path, query, headers)
         reviews = re.fullmatch(r"pulls/(\d+)/reviews", endpoint)
         if reviews and int(reviews.group(1)) in repo.reviews:
             return self._page(repo.reviews[int(reviews.group(1))], path, query, headers)

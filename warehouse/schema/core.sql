@@ -17,9 +17,13 @@ create table if not exists collection_runs (
     finished_at  timestamptz,
     api_calls    integer not null default 0,
     rows_written bigint not null default 0,
+    skipped      integer default 0,         -- records that could not be stored, each warned about
     status       varchar not null,          -- running | ok | partial | failed | skipped
     error        varchar                    -- one line, never a token
 );
+
+-- warehouses made before `skipped` existed
+alter table collection_runs add column if not exists skipped integer default 0;
 
 -- Facts about the warehouse itself. 'pseudonym_key_fingerprint': a keyed hash of a constant under
 -- the key its pseudonyms were made with (never the key), so a run with another key is refused.

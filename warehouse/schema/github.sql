@@ -32,9 +32,25 @@ create table if not exists github_issues (     -- issues and pull requests, one 
     updated_at          timestamptz,
     closed_at           timestamptz,
     merged_at           timestamptz,            -- from the list payload's pull_request.merged_at
+    merge_known         boolean,                -- PRs: whether that payload said (older ones do not)
     comments            integer,
     provenance          varchar not null default 'api',
     run_id              varchar
+);
+
+-- warehouses made before merge_known existed (null there: the list said, as it then always did)
+alter table github_issues add column if not exists merge_known boolean;
+
+-- merge state of closed PRs from the pulls listing, read only where the issue list did not give it
+create table if not exists github_pull_merges (
+    repo        varchar not null,
+    number      integer not null,
+    merged_at   timestamptz,                    -- null: closed unmerged
+    closed_at   timestamptz,
+    updated_at  timestamptz,
+    provenance  varchar not null default 'api',
+    run_id      varchar,
+    primary key (repo, number)
 );
 
 create table if not exists github_comments (   -- issue comments, review comments and reviews

@@ -51,6 +51,14 @@ create table if not exists hub_tree_listings (   -- when a model's children were
     run_id      varchar
 );
 
+create table if not exists hub_tree_unexpanded (  -- derivatives whose own were not listed
+    parent_id   varchar primary key,            -- (ONRAMP_HUB_GRANDCHILDREN: not among the most
+    root_id     varchar,                        -- downloaded children of its parent)
+    seen_at     timestamptz not null,           -- expanded since when listed_at >= seen_at
+    provenance  varchar not null default 'api',
+    run_id      varchar
+);
+
 create table if not exists hub_org_members (     -- who counts as "inside the project" on the Hub
     org         varchar not null,
     username    varchar not null,

@@ -22,6 +22,7 @@ from fakes.discord_server import (
     DiscordServer,
     FakeDiscord,
 )
+from rawscan import stringified_objects
 
 T0 = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -103,9 +104,11 @@ def discord_env(monkeypatch, tmp_path):
 def collect(db, project: Project, **options):
     """One `onramp collect --source discord` run for `project` into the warehouse at `db`."""
     with connect(db) as con:
-        return run_collection(
+        outcome = run_collection(
             con, project, "discord", _collector(), progress=False, warn=_warnings.append, **options
         )
+        assert stringified_objects(con) == []  # after every collection (issue 9)
+        return outcome
 
 
 _warnings: list[str] = []

@@ -11,6 +11,7 @@ from onramp.orchestrator import RunOutcome, run_collection
 from warehouse.db import connect
 
 from fakes.github_server import FakeGitHub
+from rawscan import stringified_objects
 from sqlkit import project
 
 TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
@@ -65,4 +66,5 @@ class Warehouse:
 def warehouse(tmp_path):
     store = Warehouse(tmp_path / "raw.duckdb")
     yield store
+    assert stringified_objects(store.con) == []  # after every collection test (issue 9)
     store.con.close()

@@ -9,6 +9,7 @@ from collectors.hub import Options, Politeness, collect
 from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
+from rawscan import stringified_objects
 from sqlkit import project
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
@@ -58,6 +59,7 @@ def run(
             progress=False,
             warn=lambda m: None,
         )
+        assert stringified_objects(con) == []  # after every collection (issue 9)
     return outcome, clock
 
 

@@ -112,7 +112,9 @@ def test_a_real_tree_is_walked_to_the_configured_depth(tmp_path, monkeypatch, de
         )
     db = tmp_path / "w.duckdb"
     with serve(hub) as url:
-        run(db, url, monkeypatch, project("p", hub_authors=["meta-llama"]), depth=depth)
+        # every branch expanded: the cap on grandchildren is test_hub_grandchildren's subject
+        run(db, url, monkeypatch, project("p", hub_authors=["meta-llama"]), depth=depth,
+            grandchildren=None)  # fmt: skip
     got = set(rows(db, "select child_id, base_id, relation from hub_derivatives"))
     want = _expected_edges(nodes, root, depth)
     assert want and want <= got
@@ -134,7 +136,7 @@ def test_tree_mart_depths_match_the_real_crawl(tmp_path, monkeypatch):
     db = tmp_path / "w.duckdb"
     proj = project("p", hub_authors=["meta-llama"])
     with serve(hub) as url:
-        run(db, url, monkeypatch, proj, depth=3)
+        run(db, url, monkeypatch, proj, depth=3, grandchildren=None)
     con = built(db, [proj])
     got = dict(
         con.execute("select child_id, min(depth) from fct_derivative_tree group by 1").fetchall()
