@@ -127,8 +127,9 @@ class _RunRecord:
     def finish(self, status: str, stats: RunStats, rows: int, error: str | None) -> None:
         self.start()
         finish_run(
-            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows, error=error
-        )
+            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows, error=error,
+            points=(stats.points_used, stats.points_remaining) if stats.points_used else None,
+        )  # fmt: skip
 
 
 class _KeyCheck:

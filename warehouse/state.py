@@ -89,9 +89,15 @@ def finish_run(
     api_calls: int = 0,
     rows: int = 0,
     error: str | None = None,
+    points: tuple[int, int | None] | None = None,
 ) -> None:
     con.execute(
         "update collection_runs set finished_at = ?, status = ?, api_calls = ?, rows_written = ?, "
         "error = ? where run_id = ?",
         [now(), status, api_calls, rows, error, run_id],
     )
+    if points is not None:  # (used, left) GraphQL points; runs that spent none leave them null
+        con.execute(
+            "update collection_runs set points_used = ?, points_remaining = ? where run_id = ?",
+            [*points, run_id],
+        )

@@ -11,10 +11,14 @@ from onramp.commands import log
 NAME = "status"
 HELP = "show data freshness per project and source"
 DESCRIPTION = (
-    "Per project and source: the last collection run, its status, rows and API calls, its error "
-    "if any, and how many stream cursors are saved."
+    "Per project and source: the last collection run, its status, rows and API calls, the GraphQL "
+    "points it spent and those left after it (GitHub with a token), its error if any, and how "
+    "many stream cursors are saved."
 )
-HEADER = ("project", "source", "last run (UTC)", "status", "rows", "calls", "cursors", "error")
+HEADER = (
+    "project", "source", "last run (UTC)", "status", "rows", "calls", "points (left)", "cursors",
+    "error",
+)  # fmt: skip
 
 _LATEST_RUNS = """
 with latest as (
@@ -31,6 +35,9 @@ select
     latest.status,
     latest.rows_written,
     latest.api_calls,
+    case when latest.points_used is null then ''
+         else latest.points_used || ' (' || coalesce(latest.points_remaining::varchar, '?') || ')'
+    end,
     coalesce(cursors.n, 0),
     coalesce(latest.error, '')
 from latest

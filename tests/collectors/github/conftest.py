@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 
-from collectors.github import collect
+from collectors.github import collect, graphql
 from onramp.orchestrator import RunOutcome, run_collection
 from warehouse.db import connect
 
@@ -14,6 +14,12 @@ from fakes.github_server import FakeGitHub
 from sqlkit import project
 
 TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process():
+    """Each test is a fresh `onramp collect`: fallbacks are said once per process."""
+    graphql._said.clear()
 
 
 @pytest.fixture
