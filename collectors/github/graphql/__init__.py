@@ -14,7 +14,12 @@ from collectors.github.graphql.endpoint import graphql_url
 from collectors.github.graphql.streams import issues, pulls
 from core.settings import GITHUB_API_URL, env
 
-__all__ = ["NoGraphQL", "client_for", "say_once", "streams"]
+__all__ = ["NO_TOKEN", "NoGraphQL", "client_for", "say_once", "streams"]
+
+NO_TOKEN = (
+    "github: no GITHUB_TOKEN, so collecting over REST (GitHub's GraphQL API needs a token; "
+    "REST costs a call per PR for reviews)"
+)
 
 _said: set[str] = set()  # what this process has said already: a fallback is said once
 
@@ -28,8 +33,7 @@ def say_once(ctx: RunContext, message: str) -> None:
 def client_for(rest: GitHubClient, ctx: RunContext) -> GraphQLClient | None:
     """A GraphQL client when a token is set; None (REST, said once) without one."""
     if not env("GITHUB_TOKEN"):
-        say_once(ctx, "github: no GITHUB_TOKEN, so collecting over REST "
-                      "(GitHub's GraphQL API needs a token; REST costs a call per PR for reviews)")  # fmt: skip
+        say_once(ctx, NO_TOKEN)
         return None
     url = graphql_url(env("GITHUB_API_URL", GITHUB_API_URL), env("GITHUB_GRAPHQL_URL"))
     return GraphQLClient(rest, url)
