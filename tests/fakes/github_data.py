@@ -240,3 +240,26 @@ def minimum_calls(repo: RepoData) -> int:
 
 
 STREAMS = 6  # repository, issues (with reviews), issue comments, review comments, commits, releases
+
+
+def graphql_minimum_calls(repo: RepoData) -> int:
+    """The fewest requests a complete collection of `repo` can make with GraphQL carrying issues
+    and PRs (100 a page, comments and reviews nested) and REST the rest: 1 for the repository,
+    pages of issues and of PRs, one more page per extra 100 nested items of any one item, and the
+    commits and releases pages."""
+    issues = [i for i in repo.issues if "pull_request" not in i]
+    said: dict[int, int] = {}
+    for c in repo.issue_comments:
+        number = int(c["issue_url"].rsplit("/", 1)[1])
+        said[number] = said.get(number, 0) + 1
+    under: dict[int, int] = {}
+    for c in repo.review_comments:
+        under[c["pull_request_review_id"]] = under.get(c["pull_request_review_id"], 0) + 1
+    extra = lambda n: max(0, pages(n) - 1)  # noqa: E731
+    nested = sum(extra(n) for n in said.values()) + sum(extra(n) for n in under.values())
+    nested += sum(extra(len(r)) for r in repo.reviews.values())
+    return (1 + pages(len(issues)) + pages(len(repo.issues) - len(issues)) + nested
+            + pages(len(repo.commits)) + pages(len(repo.releases)))  # fmt: skip
+
+
+GRAPHQL_STREAMS = 5  # repository, issues, pull requests (GraphQL), commits, releases (REST)

@@ -289,10 +289,10 @@ class _Repository:
 
     def issue_node(self, number: int):
         item = self.index["issues"][number]
-        return _PullRequest(self, item) if "pull_request" in item else _Issue(self, item)
+        return PullRequestNode(self, item) if "pull_request" in item else IssueNode(self, item)
 
     def review_node(self, review_id: int):
-        return _Review(self, self.index["reviews"][review_id])
+        return ReviewNode(self, self.index["reviews"][review_id])
 
 
 def _index(repo: RepoData, cache: dict) -> dict:
@@ -331,7 +331,9 @@ class _Comment:
         self.updatedAt = c["updated_at"]
 
 
-class _Issue:
+class IssueNode:
+    __typename = "Issue"  # graphql-core reads it (mangled) to resolve `node(id:)`
+
     def __init__(self, repo: _Repository, item: dict):
         self.repo, self.item = repo, item
         self.id = f"I_{repo.repo.repo_id}_{item['number']}"
@@ -352,7 +354,9 @@ class _Issue:
         return conn
 
 
-class _PullRequest(_Issue):
+class PullRequestNode(IssueNode):
+    __typename = "PullRequest"  # graphql-core reads it (mangled) to resolve `node(id:)`
+
     def __init__(self, repo: _Repository, item: dict):
         super().__init__(repo, item)
         self.id = f"PR_{repo.repo.repo_id}_{item['number']}"
@@ -364,11 +368,13 @@ class _PullRequest(_Issue):
     def reviews(self, info, **page):
         items = self.repo.repo.reviews.get(self.number, [])
         conn = _connection(items, lambda r: r["id"], **_page(page))
-        conn["nodes"] = [_Review(self.repo, r) for r in conn["nodes"]]
+        conn["nodes"] = [ReviewNode(self.repo, r) for r in conn["nodes"]]
         return conn
 
 
-class _Review:
+class ReviewNode:
+    __typename = "PullRequestReview"  # graphql-core reads it (mangled) to resolve `node(id:)`
+
     def __init__(self, repo: _Repository, r: dict):
         self.repo, self.review = repo, r
         self.id = f"PRR_{repo.repo.repo_id}_{r['id']}"
