@@ -87,6 +87,8 @@ class FakeGitHub:
     # ------------------------------------------------------------------------- lifecycle
 
     def start(self, port: int = 0) -> FakeGitHub:
+        if self.graphql:
+            github_graphql.schema()  # built before the first query, not during it
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
