@@ -365,6 +365,12 @@ class _Repository:
             edge["node"] = self.issue_node(edge["node"]["number"])
         return conn
 
+    def pullRequest(self, info, number, **_):  # noqa: N802
+        node = self.issue_node(number) if number in self.index["issues"] else None
+        if not isinstance(node, PullRequestNode):
+            raise _NotFound(f"Could not resolve to a PullRequest with the number of {number}.")
+        return node
+
     def issue_node(self, number: int):
         item = self.index["issues"][number]
         return PullRequestNode(self, item) if "pull_request" in item else IssueNode(self, item)
