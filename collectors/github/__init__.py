@@ -95,6 +95,6 @@ def _rest_streams(run: streams.RepoRun):
 
 
 def _kept_streams(run: streams.RepoRun):
-    """On REST either way: one ETag-conditional call when unchanged (GraphQL: a call and a point)."""
+    """REST either way: one ETag-conditional call when unchanged (GraphQL: a call and a point)."""
     yield "commits", streams.commits(run)
     yield "releases", streams.releases(run)

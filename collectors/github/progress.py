@@ -22,7 +22,9 @@ class StreamBar:
         text = f"{self.stats.api_calls} calls, rate limit left {'?' if left is None else left}"
         if self.stats.points_used or self.stats.points_remaining is not None:
             points = self.stats.points_remaining
-            text += f", {self.stats.points_used} points used, {'?' if points is None else points} left"
+            text += (
+                f", {self.stats.points_used} points used, {'?' if points is None else points} left"
+            )
         self.bar.set_postfix_str(text, refresh=False)
 
     def __enter__(self) -> StreamBar:

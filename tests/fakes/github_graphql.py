@@ -81,7 +81,9 @@ def cost(document, variables: dict) -> tuple[int, int]:
 def _walk(selections, parent, multiplier, variables, fragments, totals) -> None:
     for node in selections.selections:
         if isinstance(node, InlineFragmentNode):
-            kind = schema().get_type(node.type_condition.name.value) if node.type_condition else None
+            kind = (
+                schema().get_type(node.type_condition.name.value) if node.type_condition else None
+            )
             _walk(node.selection_set, kind or parent, multiplier, variables, fragments, totals)
             continue
         if isinstance(node, FragmentSpreadNode):
@@ -306,7 +308,7 @@ class _Root:
     def __init__(self, repos: dict[int, RepoData], rate: dict, cache: dict):
         self.repos, self.rate, self.cache = repos, rate, cache
 
-    def rateLimit(self, info, **_):  # noqa: N802 (GraphQL's own field names)
+    def rateLimit(self, info, **_):
         return self.rate
 
     def repository(self, info, owner, name, **_):
@@ -317,7 +319,7 @@ class _Root:
                 return _Repository(repo, self.cache)
         raise _NotFound(f"Could not resolve to a Repository with the name '{owner}/{name}'.")
 
-    def node(self, info, id, **_):  # noqa: A002
+    def node(self, info, id, **_):
         kind, repo_id, key = id.split("_", 2)
         repo = _Repository(self.repos[int(repo_id)], self.cache)
         if kind == "I":
@@ -339,14 +341,14 @@ class _Repository:
         self.nameWithOwner = repo.full_name
         self.id = f"R_{repo.repo_id}"
 
-    def issues(self, info, filterBy=None, orderBy=None, states=None, **page):  # noqa: N803
+    def issues(self, info, filterBy=None, orderBy=None, states=None, **page):
         items = [i for i in self.repo.issues if "pull_request" not in i]
         since = (filterBy or {}).get("since")
         if since:
             items = [i for i in items if i["updated_at"] >= since]
         return self._ordered(items, orderBy, states, page)
 
-    def pullRequests(self, info, orderBy=None, states=None, **page):  # noqa: N802,N803
+    def pullRequests(self, info, orderBy=None, states=None, **page):
         items = [i for i in self.repo.issues if "pull_request" in i]
         return self._ordered(items, orderBy, states, page)
 
@@ -365,7 +367,7 @@ class _Repository:
             edge["node"] = self.issue_node(edge["node"]["number"])
         return conn
 
-    def pullRequest(self, info, number, **_):  # noqa: N802
+    def pullRequest(self, info, number, **_):
         node = self.issue_node(number) if number in self.index["issues"] else None
         if not isinstance(node, PullRequestNode):
             raise _NotFound(f"Could not resolve to a PullRequest with the number of {number}.")

@@ -34,7 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fakes import github_graphql
-from fakes.github_data import RepoData, generate, minimum_calls
+from fakes.github_data import RepoData, generate, graphql_minimum_calls, minimum_calls
 
 SECONDARY = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
@@ -159,7 +159,7 @@ class FakeGitHub:
         return self._route(repo, by_id.group(2) or "", path, query, headers)
 
     def _graphql(self, body: dict, headers: dict) -> tuple[int, dict, bytes]:
-        """POST /graphql: GraphQL needs a token; queries are validated and costed (github_graphql)."""
+        """POST /graphql: needs a token; queries are validated and costed (github_graphql)."""
         if not self.graphql:
             return self._json(404, {"message": "Not Found"})
         auth = headers.get("authorization")
@@ -339,13 +339,16 @@ def main() -> None:
                  comments=args.comments // args.repos, commits=args.commits)
         for k in range(args.repos)
     ]  # fmt: skip
-    server = FakeGitHub(repos, rate_limit=1_000_000).start()
+    server = FakeGitHub(repos, rate_limit=1_000_000, points=1_000_000).start()
     items = sum(r.all_items() + len(r.commits) + len(r.releases) for r in repos)
     items += sum(1 for r in repos for v in r.reviews.values() for x in v if "submitted_at" in x)
     floor = sum(minimum_calls(r) for r in repos)
     prs = sum(len(r.reviews) for r in repos)
     port = server.httpd.server_address[1]
-    print(f"PORT {port} MINIMUM {floor} ITEMS {items} PRS {prs}", flush=True)
+    graph = sum(graphql_minimum_calls(r) for r in repos)
+    print(
+        f"PORT {port} MINIMUM {floor} ITEMS {items} PRS {prs} GRAPHQL_MINIMUM {graph}", flush=True
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

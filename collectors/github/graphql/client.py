@@ -120,7 +120,12 @@ class GraphQLClient:
     def _wait_for_points(self) -> None:
         """Too few points left for the dearest query so far: wait for the reset, then go on."""
         left = self.stats.points_remaining
-        if left is not None and left < self.dearest and self.reset and self.reset > self.rest.clock():
+        if (
+            left is not None
+            and left < self.dearest
+            and self.reset
+            and self.reset > self.rest.clock()
+        ):
             self._pause(self._until_reset(), "GraphQL points nearly spent")
             self.stats.points_remaining = None
 

@@ -28,7 +28,7 @@ def issues(run: RepoRun, gql: GraphQLClient) -> Iterator[Batch]:
     variables = {**_owner(run), "since": since_param(cursor)}
     high = cursor
     with run.bar("issues") as bar:
-        for found, done in grouped(_pages(gql, q.ISSUES, variables, "issues"), run.pages_per_batch):
+        for found, _ in grouped(_pages(gql, q.ISSUES, variables, "issues"), run.pages_per_batch):
             tables = _tables()
             for node in found:
                 tables["github_issues"].append(rows.issue_row(run.name, nodes.issue(node)))

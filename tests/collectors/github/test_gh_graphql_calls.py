@@ -1,14 +1,13 @@
-"""With a token: near the GraphQL minimum of calls, points reported, one call per unchanged stream."""
+"""With a token: near the GraphQL minimum of calls, points reported, a call per unchanged stream."""
 
 from __future__ import annotations
 
 import pytest
+from test_gh_graphql_same_rows import _pile_on
 
 from onramp.commands.status import status_rows
 
 from fakes.github_data import GRAPHQL_STREAMS, generate, graphql_minimum_calls
-from test_gh_graphql_same_rows import _pile_on
-
 
 SLOW = 60.0  # seconds a GraphQL answer may take: the fake's PR page is slow on a busy machine
 
@@ -52,7 +51,9 @@ def test_points_are_recorded_per_run_and_shown_by_status(github, warehouse, toke
     warehouse.con.close()
     rows = status_rows(_paths(tmp_path))
     assert rows[0][6] == f"{spent} ({server.points.remaining})"
-    warehouse.con = __import__("warehouse.db", fromlist=["connect"]).connect(tmp_path / "raw.duckdb")
+    warehouse.con = __import__("warehouse.db", fromlist=["connect"]).connect(
+        tmp_path / "raw.duckdb"
+    )
 
 
 def _paths(tmp_path):
@@ -74,9 +75,7 @@ def test_progress_shows_points_used_and_left(github, tmp_path, token, capsys):
     assert "points used" in err and "left" in err
 
 
-def test_an_unchanged_rerun_costs_one_call_per_stream_and_changes_no_row(
-    github, warehouse, token
-):
+def test_an_unchanged_rerun_costs_one_call_per_stream_and_changes_no_row(github, warehouse, token):
     server = github(*_repos())
     warehouse.run(["o/a", "o/b"], timeout=SLOW)
     before = warehouse.snapshot()

@@ -69,8 +69,11 @@ def test_shapes_are_githubs_not_rests():
         p["state"] for p in prs
     }
     number = prs[0]["number"]
-    asked = _ask('{ repository(owner: "o", name: "r") { pullRequest(number: %d) { databaseId } } }'
-                 % number)  # fmt: skip
+    asked = _ask(
+        "query($n: Int!) { repository(owner: \"o\", name: \"r\") { pullRequest(number: $n) "
+        "{ databaseId } } }",
+        {"n": number},
+    )
     got = asked["data"]["repository"]["pullRequest"]["databaseId"]
     assert got == pull_id(listed[number]) != listed[number]["id"]  # the /pulls id, not /issues
 

@@ -107,7 +107,9 @@ def test_a_collect_process_killed_with_sigkill_loses_and_duplicates_nothing(gith
     finally:
         del os.environ["GITHUB_TOKEN"]
     with connect(tmp_path / "raw.duckdb") as con:
-        numbers = [r[0] for r in con.execute("select number from github_issues order by 1").fetchall()]
+        numbers = [
+            r[0] for r in con.execute("select number from github_issues order by 1").fetchall()
+        ]
         said = con.execute("select count(*) from github_comments where kind <> 'review'").fetchone()
     assert numbers == sorted(i["number"] for i in repo.issues)
     assert said[0] == len(repo.issue_comments) + len(repo.review_comments)

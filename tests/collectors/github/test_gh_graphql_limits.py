@@ -74,7 +74,9 @@ def test_server_errors_are_retried_with_backoff_then_given_up(github, warehouse,
     assert warehouse.run(["o/r"], timeout=SLOW).status == "ok"
     server.fail("502", "/graphql", times=100)
     outcome = warehouse.run(["o/r"], retries=2, full=True, timeout=SLOW)
-    assert outcome.status == "failed" and "POST /graphql: gave up after 3 attempts" in outcome.message
+    assert (
+        outcome.status == "failed" and "POST /graphql: gave up after 3 attempts" in outcome.message
+    )
 
 
 def test_a_bad_token_fails_with_a_clear_line(github, warehouse, monkeypatch):
@@ -84,9 +86,7 @@ def test_a_bad_token_fails_with_a_clear_line(github, warehouse, monkeypatch):
     assert outcome.status == "failed" and "401" in outcome.message and "\n" not in outcome.message
 
 
-def test_the_token_is_sent_but_never_logged_stored_or_reported(
-    github, warehouse, token, capsys
-):
+def test_the_token_is_sent_but_never_logged_stored_or_reported(github, warehouse, token, capsys):
     server = github(generate("o/r", 1, items=60, comments=50), token=TOKEN)
     server.fail("502", "/graphql", times=100)
     outcome = warehouse.run(["o/r"], retries=1, timeout=SLOW)
@@ -95,8 +95,8 @@ def test_the_token_is_sent_but_never_logged_stored_or_reported(
     assert graph and all(r.headers.get("authorization") == f"Bearer {TOKEN}" for r in graph)
     everything = [outcome.message, *warehouse.warnings, *capsys.readouterr()]
     for table in ("github_issues", "github_comments", "sync_state", "collection_runs"):
-        everything += [json.dumps(r, default=str)
-                       for r in warehouse.con.execute(f"select * from {table}").fetchall()]  # fmt: skip
+        stored = warehouse.con.execute(f"select * from {table}").fetchall()
+        everything += [json.dumps(r, default=str) for r in stored]
     assert not any(TOKEN in text for text in everything)
     assert not any(TOKEN in json.dumps(r.query) for r in server.requests)  # never in a body
 

@@ -69,10 +69,13 @@ def _tables(path) -> dict:
         for table in TABLES:
             cursor = con.execute(f"select * from {table}")
             names = [d[0] for d in cursor.description]
-            out[table] = sorted((
-                tuple((n, v) for n, v in zip(names, row, strict=True) if n not in STAMPS)
-                for row in cursor.fetchall()
-            ), key=repr)
+            out[table] = sorted(
+                (
+                    tuple((n, v) for n, v in zip(names, row, strict=True) if n not in STAMPS)
+                    for row in cursor.fetchall()
+                ),
+                key=repr,
+            )
         return out
 
 
