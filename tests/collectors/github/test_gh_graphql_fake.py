@@ -70,7 +70,7 @@ def test_shapes_are_githubs_not_rests():
     }
     number = prs[0]["number"]
     asked = _ask(
-        "query($n: Int!) { repository(owner: \"o\", name: \"r\") { pullRequest(number: $n) "
+        'query($n: Int!) { repository(owner: "o", name: "r") { pullRequest(number: $n) '
         "{ databaseId } } }",
         {"n": number},
     )
