@@ -76,6 +76,7 @@ class FakeGitHub:
         self.points = RateLimit(points, points)  # GraphQL's own budget, in points
         self.graphql = graphql  # False: POST /graphql is a 404, as on a server without GraphQL
         self._graph_cache: dict = {}
+        self.rate_limited_type = "RATE_LIMITED"  # or "RATE_LIMIT", GitHub's newer answer
         self.faults: list[Fault] = []
         self.graphql_errors: list[dict] = []  # queries GitHub would refuse: tests assert none
         self.requests: list[Request] = []
@@ -171,9 +172,14 @@ class FakeGitHub:
             early = self._fault(fault)
             if early:
                 return early
-        if self.points.remaining <= 0:
-            return self._json(200, {"errors": [{"type": "RATE_LIMITED",
-                              "message": "API rate limit exceeded for user ID 1."}]})  # fmt: skip
+        if self.points.remaining <= 0:  # both answers seen from GitHub: github_graphql's notes
+            error = {
+                "type": self.rate_limited_type,
+                "message": "API rate limit exceeded for user ID 1.",
+            }
+            if self.rate_limited_type == "RATE_LIMIT":
+                error["code"] = "graphql_rate_limit"
+            return self._json(200, {"errors": [error]})
         data = github_graphql.answer(self.repos, body, self.points, self._graph_cache)
         self.graphql_errors += [e for e in data.get("errors", []) if e.get("type") != "NOT_FOUND"]
         return self._json(200, data)

@@ -20,6 +20,8 @@ from collectors.github.client import RETRY_STATUSES, SECONDARY_WAIT, GitHubClien
 from core.redact import redact
 
 RATE_LIMIT = "rateLimit { cost remaining resetAt }"
+# GitHub has answered spent points with both (gitpod-io/gitpod#15377; yanyongyu/githubkit#271)
+RATE_LIMITED = frozenset({"RATE_LIMITED", "RATE_LIMIT"})
 
 
 class NoGraphQL(Exception):
@@ -80,7 +82,7 @@ class GraphQLClient:
     def _read(self, answer: dict) -> dict | tuple[str, float | None]:
         errors = answer.get("errors") or []
         kinds = {e.get("type") for e in errors}
-        if "RATE_LIMITED" in kinds:
+        if kinds & RATE_LIMITED:
             self.stats.points_remaining = 0
             return "GraphQL points exhausted", self._until_reset()
         data = answer.get("data") or {}

@@ -113,3 +113,25 @@ def test_a_collect_process_killed_with_sigkill_loses_and_duplicates_nothing(gith
         said = con.execute("select count(*) from github_comments where kind <> 'review'").fetchone()
     assert numbers == sorted(i["number"] for i in repo.issues)
     assert said[0] == len(repo.issue_comments) + len(repo.review_comments)
+
+
+def test_items_updated_mid_crawl_are_neither_skipped_nor_doubled(github, warehouse, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_test")
+    repo = generate("o/r", 8, items=700, comments=300)
+    server = github(repo)
+    early = sorted(
+        (i for i in repo.issues if "pull_request" not in i), key=lambda i: i["updated_at"]
+    )
+    moved = []
+
+    def update_after_the_first_page(request):  # the first page's newest and an unread one move
+        if request.path == "/graphql" and len(moved) == 0 and request.status == 200:
+            for item in (early[99], early[150]):
+                item["updated_at"], item["title"] = "2031-01-01T00:00:00Z", "moved"
+                moved.append(item["number"])
+            server.changed()
+
+    server.hooks.append(update_after_the_first_page)
+    assert warehouse.run(["o/r"], timeout=SLOW).status == "ok"
+    assert warehouse.keys("github_issues", "number") == sorted(i["number"] for i in repo.issues)
+    assert warehouse.count("github_issues", "title = 'moved'") == 2

@@ -37,9 +37,10 @@ def test_points_nearly_spent_wait_for_the_reset_instead_of_a_refusal(github, war
     assert server.graphql_errors == []
 
 
-def test_exhausted_points_are_waited_for_and_retried(github, warehouse, token):
+@pytest.mark.parametrize("kind", ["RATE_LIMITED", "RATE_LIMIT"])
+def test_exhausted_points_are_waited_for_and_retried(github, warehouse, token, kind):
     server = github(generate("o/r", 1, items=50, comments=40))
-    server.points.remaining = 0
+    server.points.remaining, server.rate_limited_type = 0, kind
 
     def refill(seconds):
         warehouse.sleeps.append(seconds)
