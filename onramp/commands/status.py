@@ -35,9 +35,7 @@ select
     latest.status,
     latest.rows_written,
     latest.api_calls,
-    case when latest.points_used is null then ''
-         else latest.points_used || ' (' || coalesce(latest.points_remaining::varchar, '?') || ')'
-    end,
+    {points},
     coalesce(cursors.n, 0),
     coalesce(latest.error, '')
 from latest
@@ -68,13 +66,27 @@ def status_rows(paths: Paths) -> list[tuple]:
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
             con.execute("set TimeZone = 'UTC'")
-            return con.execute(_LATEST_RUNS).fetchall()
+            return con.execute(_LATEST_RUNS.format(points=_points(con))).fetchall()
     except duckdb.IOException:
         raise OnrampError(
             f"{paths.raw_db}: busy (a collection or build is running); try again when it ends"
         ) from None
     except duckdb.CatalogException:
         return []
+
+
+def _points(con) -> str:
+    """GraphQL points used (and left); read-only, a warehouse older than the columns shows none."""
+    has_points = con.execute(
+        "select count(*) from duckdb_columns() "
+        "where table_name = 'collection_runs' and column_name = 'points_used'"
+    ).fetchone()[0]
+    if not has_points:
+        return "''"
+    return (
+        "case when latest.points_used is null then '' else latest.points_used || ' (' || "
+        "coalesce(latest.points_remaining::varchar, '?') || ')' end"
+    )
 
 
 def table(rows: list[Sequence]) -> str:

@@ -102,3 +102,19 @@ def test_new_activity_is_fetched_down_to_the_cursor_minus_two_days(github, wareh
     assert warehouse.count("github_issues", f"number = {old['number']} and repo = 'o/a' "
                                             "and state = 'closed'") == 1  # fmt: skip
     assert len(server.requests) - seen <= 2 * GRAPHQL_STREAMS
+
+
+def test_status_reads_a_warehouse_older_than_the_points_columns(tmp_path):
+    import duckdb
+
+    with duckdb.connect(str(tmp_path / "raw.duckdb")) as con:
+        con.execute(
+            "create table collection_runs (run_id varchar, source varchar, project varchar, "
+            "started_at timestamptz, finished_at timestamptz, api_calls integer, "
+            "rows_written bigint, status varchar, error varchar)"
+        )
+        con.execute("insert into collection_runs values ('r', 'github', 'p', now(), now(), 3, "
+                    "10, 'ok', null)")  # fmt: skip
+        con.execute("create table sync_state (source varchar, scope varchar)")
+    rows = status_rows(_paths(tmp_path))
+    assert [(r[0], r[5], r[6]) for r in rows] == [("p", 3, "")]
