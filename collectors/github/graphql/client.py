@@ -49,7 +49,7 @@ class GraphQLClient:
             failures += 1
             if failures > self.rest.retries:
                 raise CollectionError(f"POST /graphql: gave up after {failures} attempts ({why})")
-            self._pause(wait if wait is not None else self.rest._backoff(failures), why)
+            self._pause(wait if wait is not None else self._backoff(failures), why)
 
     # ---------------------------------------------------------------------------------- internals
 
@@ -130,6 +130,9 @@ class GraphQLClient:
         ):
             self._pause(self._until_reset(), "GraphQL points nearly spent")
             self.stats.points_remaining = None
+
+    def _backoff(self, failures: int) -> float:
+        return min(self.rest.backoff * 2 ** (failures - 1), 60.0)
 
     def _until_reset(self) -> float:
         if self.reset is None:
