@@ -29,6 +29,8 @@ class Batch:
 class RunStats:
     api_calls: int = 0
     rate_limit_remaining: int | None = None
+    points_used: int = 0  # GraphQL rate-limit points spent (GitHub's own count, per query)
+    points_remaining: int | None = None
     # inputs a collector could not load while the rest went on (one bad export file, say)
     failures: list[str] = field(default_factory=list)
     failure_unit: str = "item"

@@ -152,6 +152,7 @@ class _RunRecord:
         finish_run(
             self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows,
             skipped=stats.skipped, error=error,
+            points=(stats.points_used, stats.points_remaining) if stats.points_used else None,
         )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    _rekey_github_issues(con)
     for name in SCHEMA_FILES:
         con.execute((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
@@ -48,6 +49,31 @@ def open_error(path: Path, exc: Exception, what: str = "warehouse") -> OnrampErr
             "move it away and collect again, or run `onramp demo --db` elsewhere"
         )
     return OnrampError(f"{path}: cannot open the {what} ({_first_line(exc)})")
+
+
+def _rekey_github_issues(con: duckdb.DuckDBPyConnection) -> None:
+    """A file made before github_issues was keyed by (repo, number) moves to the new key, once:
+    its rows are copied into the table as github.sql now makes it (DuckDB cannot drop a key)."""
+    key = fetch_one(
+        con,
+        "select constraint_column_names from duckdb_constraints() where table_name = "
+        "'github_issues' and constraint_type = 'PRIMARY KEY' and schema_name = 'main'",
+    )
+    if key is None or list(key[0]) != ["id"]:
+        return
+    con.execute("begin transaction")
+    try:
+        con.execute("alter table github_issues rename to github_issues__by_id")
+        con.execute((SCHEMA_DIR / "github.sql").read_text(encoding="utf-8"))
+        con.execute(
+            "insert into github_issues by name select * from github_issues__by_id "
+            "qualify row_number() over (partition by repo, number order by updated_at desc) = 1"
+        )
+        con.execute("drop table github_issues__by_id")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 def _first_line(exc: Exception) -> str:

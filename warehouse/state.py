@@ -95,9 +95,15 @@ def finish_run(
     rows: int = 0,
     skipped: int = 0,
     error: str | None = None,
+    points: tuple[int, int | None] | None = None,
 ) -> None:
     con.execute(
         "update collection_runs set finished_at = ?, status = ?, api_calls = ?, rows_written = ?, "
         "skipped = ?, error = ? where run_id = ?",
         [now(), status, api_calls, rows, skipped, error, run_id],
     )
+    if points is not None:  # (used, left) GraphQL points; runs that spent none leave them null
+        con.execute(
+            "update collection_runs set points_used = ?, points_remaining = ? where run_id = ?",
+            [*points, run_id],
+        )

@@ -17,6 +17,11 @@ Six streams per repository (seven where the issue list lacks merged_at), each wi
   releases         newest first, down to the saved cursor; conditional on page one's ETag
 A `since` stream first asks for its newest item with the saved ETag: a 304 ends it in one request.
 Calls: 100 items a page, one probe per `since` stream, one reviews page per updated PR.
+
+With a token, issues, PRs, comments, reviews and review comments come over GraphQL instead
+(collectors/github/graphql: two streams, `<repo>:issues.graphql` and `<repo>:pulls.graphql`, 100
+items a call with their comments and reviews nested); without one, or where the server has no
+GraphQL, the REST streams above run, and why is said once.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from collectors.base import Batch, RunContext, SourceSkipped
-from collectors.github import streams
+from collectors.github import graphql, streams
 from collectors.github.client import GitHubClient, NotVisible
 from core.registry import Project
 from core.settings import GITHUB_API_URL, env
@@ -46,24 +51,41 @@ def collect(project: Project, ctx: RunContext, *, sleep: Callable[[float], None]
     if not project.github_repos:
         raise SourceSkipped("no github_repos configured for this project")
     client = make_client(ctx, sleep=sleep, **options)
+    gql = graphql.client_for(client, ctx)
     for name in project.github_repos:
-        yield from _repository(streams.RepoRun(client, ctx, name, pages_per_batch=pages_per_batch))
+        run = streams.RepoRun(client, ctx, name, pages_per_batch=pages_per_batch)
+        gql = yield from _repository(run, gql)
 
 
-def _repository(run: streams.RepoRun) -> Iterator[Batch]:
+def _repository(run: streams.RepoRun, gql: graphql.GraphQLClient | None):
+    """The repository's streams; returns the GraphQL client, or None once the server has none."""
     try:
         yield from streams.repository(run)
     except NotVisible as exc:
         run.ctx.warn(f"github: {run.name} skipped: not found or not visible to the token ({exc})")
-        return
-    for stream, batches in _streams(run):
+        return gql
+    if gql is not None:
+        try:
+            yield from _each(run, graphql.streams(run, gql))
+        except graphql.NoGraphQL as exc:
+            graphql.say_once(run.ctx, f"github: no GraphQL API at {gql.url} ({exc}), so "
+                                      "collecting over REST")  # fmt: skip
+            gql = None
+    if gql is None:
+        yield from _each(run, _rest_streams(run))
+    yield from _each(run, _kept_streams(run))
+    return gql
+
+
+def _each(run: streams.RepoRun, named) -> Iterator[Batch]:
+    for stream, batches in named:
         try:
             yield from batches
         except NotVisible as exc:
             run.ctx.warn(f"github: {run.name} {stream} skipped: not visible to the token ({exc})")
 
 
-def _streams(run: streams.RepoRun):
+def _rest_streams(run: streams.RepoRun):
     yield "issues", streams.issues(run)
     yield "merge state", streams.pull_merges(run)  # only where the issue list lacked merged_at
     yield (
@@ -74,5 +96,9 @@ def _streams(run: streams.RepoRun):
         "review comments",
         streams.comments(run, "review_comments", "pulls/comments", "review_comment"),
     )
+
+
+def _kept_streams(run: streams.RepoRun):
+    """REST either way: one ETag-conditional call when unchanged (GraphQL: a call and a point)."""
     yield "commits", streams.commits(run)
     yield "releases", streams.releases(run)

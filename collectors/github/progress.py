@@ -19,10 +19,13 @@ class StreamBar:
     def advance(self, items: int) -> None:
         self.bar.update(items)
         left = self.stats.rate_limit_remaining
-        self.bar.set_postfix_str(
-            f"{self.stats.api_calls} calls, rate limit left {'?' if left is None else left}",
-            refresh=False,
-        )
+        text = f"{self.stats.api_calls} calls, rate limit left {'?' if left is None else left}"
+        if self.stats.points_used or self.stats.points_remaining is not None:
+            points = self.stats.points_remaining
+            text += (
+                f", {self.stats.points_used} points used, {'?' if points is None else points} left"
+            )
+        self.bar.set_postfix_str(text, refresh=False)
 
     def __enter__(self) -> StreamBar:
         return self

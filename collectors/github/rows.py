@@ -117,7 +117,8 @@ def merge_known(it: dict) -> bool:
 def issue_row(repo: str, it: dict) -> dict:
     pr = it.get("pull_request") if is_pull_request(it) else None
     return {
-        "id": required(it, "id"), "repo": repo, "number": required(it, "number"),
+        # keyed by (repo, number): GraphQL cannot give a PR's /issues id, so the id may be null
+        "id": it.get("id"), "repo": repo, "number": required(it, "number"),
         "is_pull_request": pr is not None, "title": it.get("title"),
         **author_fields(it.get("user")),
         "author_association": it.get("author_association"), "state": it.get("state"),

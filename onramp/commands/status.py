@@ -11,11 +11,12 @@ NAME = "status"
 HELP = "show data freshness per project and source"
 DESCRIPTION = (
     "Per project and source: the last collection run, its status, rows, records skipped (each "
-    "named in that run's log) and API calls, its error if any, and how many stream cursors are "
-    "saved."
+    "named in that run's log) and API calls, the GraphQL points it spent and those left after it "
+    "(GitHub with a token), its error if any, and how many stream cursors are saved."
 )
 HEADER = (
-    "project", "source", "last run (UTC)", "status", "rows", "skipped", "calls", "cursors", "error",
+    "project", "source", "last run (UTC)", "status", "rows", "skipped", "calls", "points (left)",
+    "cursors", "error",
 )  # fmt: skip
 
 _LATEST_RUNS = """
@@ -34,6 +35,7 @@ select
     latest.rows_written,
     {skipped},
     latest.api_calls,
+    {points},
     coalesce(cursors.n, 0),
     coalesce(latest.error, '')
 from latest
@@ -81,12 +83,26 @@ def status_rows(paths: Paths, projects: set[str] | None = None) -> list[tuple]:
                 "where table_name = 'collection_runs' and column_name = 'skipped'"
             ).fetchone()[0]
             skipped = "coalesce(latest.skipped, 0)" if has_skipped else "0"
-            rows = con.execute(_LATEST_RUNS.format(skipped=skipped)).fetchall()
+            rows = con.execute(_LATEST_RUNS.format(skipped=skipped, points=_points(con))).fetchall()
     except duckdb.IOException as exc:
         raise open_error(paths.raw_db, exc) from None
     except duckdb.CatalogException:
         return []
     return [r for r in rows if projects is None or r[0] == "(all)" or r[0] in projects]
+
+
+def _points(con) -> str:
+    """GraphQL points used (and left); read-only, a warehouse older than the columns shows none."""
+    has_points = con.execute(
+        "select count(*) from duckdb_columns() "
+        "where table_name = 'collection_runs' and column_name = 'points_used'"
+    ).fetchone()[0]
+    if not has_points:
+        return "''"
+    return (
+        "case when latest.points_used is null then '' else latest.points_used || ' (' || "
+        "coalesce(latest.points_remaining::varchar, '?') || ')' end"
+    )
 
 
 def table(rows: list[Sequence]) -> str:

@@ -83,7 +83,7 @@ def generate(full_name: str, repo_id: int, *, items: int, comments: int, seed: i
         cid = repo_id * 10_000_000 + k
         repo_comments.append(_comment(repo, cid, item, author, association, when,
                                       review=bool(review)))  # fmt: skip
-        _bump(item, when)
+        _bump(item, when, counted=not review)  # `comments` counts conversation comments only
     for k, pr in enumerate(prs):
         repo.reviews[pr["number"]] = [
             _review(repo, repo_id * 10_000_000 + comments + k * 10 + j, pr, rng.choice(people),
@@ -92,7 +92,8 @@ def generate(full_name: str, repo_id: int, *, items: int, comments: int, seed: i
         ]  # fmt: skip
         for r in repo.reviews[pr["number"]]:
             if "submitted_at" in r:
-                _bump(pr, r["submitted_at"])
+                _bump(pr, r["submitted_at"], counted=False)
+    _file_under_reviews(repo, association)
     made = [_commit(rng, repo, k, rng.choice(people), at()) for k in range(commits)]
     for k in range(leavers):  # people who commit a few times early on, then go quiet
         leaver = user(f"leaver{k}", 5000 + k)
@@ -109,9 +110,33 @@ def _after(rng: random.Random, created: str) -> str:
     return iso(datetime.fromisoformat(created) + timedelta(minutes=rng.randrange(1, 60 * 24 * 20)))
 
 
-def _bump(item: dict, when: str) -> None:
+def _bump(item: dict, when: str, *, counted: bool = True) -> None:
     item["updated_at"] = max(item["updated_at"], when)
-    item["comments"] = item.get("comments", 0) + 1
+    item["comments"] = item.get("comments", 0) + counted
+
+
+def _file_under_reviews(repo: RepoData, association: dict) -> None:
+    """On GitHub every review comment belongs to a review: a lone comment makes a COMMENTED review
+    of its own. Each comment joins its author's submitted review of the PR, or gets that review."""
+    for c in repo.review_comments:
+        number = int(c["pull_request_url"].rsplit("/", 1)[1])
+        reviews = repo.reviews.setdefault(number, [])
+        mine = next((r for r in reviews if r["user"]["login"] == c["user"]["login"]
+                     and "submitted_at" in r), None)  # fmt: skip
+        if mine is None:
+            pr = {"number": number}
+            mine = _review(repo, c["id"] + REVIEW_OF_COMMENT, pr, c["user"], association,
+                           c["created_at"], pending=False, state="COMMENTED")  # fmt: skip
+            reviews.append(mine)
+        c["pull_request_review_id"] = mine["id"]
+
+
+REVIEW_OF_COMMENT = 5_000_000  # id offset of a lone comment's own review (ids stay distinct)
+
+
+def pull_id(issue: dict) -> int:
+    """A PR's /pulls id, which GraphQL calls databaseId: not the id /issues gives it."""
+    return issue["id"] + 500_000
 
 
 def _issue(
@@ -159,10 +184,11 @@ def _comment(repo, cid, item, author, association, when, *, review: bool) -> dic
             "issue_url": item["url"], "performed_via_github_app": None}  # fmt: skip
 
 
-def _review(repo, rid, pr, author, association, when, *, pending: bool) -> dict:
+def _review(repo, rid, pr, author, association, when, *, pending: bool, state=None) -> dict:
+    state = state or ("APPROVED" if rid % 2 else "COMMENTED")
     review = {
         "id": rid, "node_id": f"PRR_{rid}", "user": author, "body": "",
-        "state": "PENDING" if pending else ("APPROVED" if rid % 2 else "COMMENTED"),
+        "state": "PENDING" if pending else state,
         "html_url": "", "pull_request_url": f"{API}/repos/{repo.full_name}/pulls/{pr['number']}",
         "author_association": association[author["login"]], "commit_id": "0" * 40,
     }  # fmt: skip
@@ -215,3 +241,26 @@ def minimum_calls(repo: RepoData) -> int:
 
 
 STREAMS = 6  # repository, issues (with reviews), issue comments, review comments, commits, releases
+
+
+def graphql_minimum_calls(repo: RepoData) -> int:
+    """The fewest requests a complete collection of `repo` can make with GraphQL carrying issues
+    and PRs (100 a page, comments and reviews nested) and REST the rest: 1 for the repository,
+    pages of issues and of PRs, one more page per extra 100 nested items of any one item, and the
+    commits and releases pages."""
+    issues = [i for i in repo.issues if "pull_request" not in i]
+    said: dict[int, int] = {}
+    for c in repo.issue_comments:
+        number = int(c["issue_url"].rsplit("/", 1)[1])
+        said[number] = said.get(number, 0) + 1
+    under: dict[int, int] = {}
+    for c in repo.review_comments:
+        under[c["pull_request_review_id"]] = under.get(c["pull_request_review_id"], 0) + 1
+    extra = lambda n: max(0, pages(n) - 1)  # noqa: E731
+    nested = sum(extra(n) for n in said.values()) + sum(extra(n) for n in under.values())
+    nested += sum(extra(len(r)) for r in repo.reviews.values())
+    return (1 + pages(len(issues)) + pages(len(repo.issues) - len(issues)) + nested
+            + pages(len(repo.commits)) + pages(len(repo.releases)))  # fmt: skip
+
+
+GRAPHQL_STREAMS = 5  # repository, issues, pull requests (GraphQL), commits, releases (REST)

@@ -33,7 +33,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fakes.github_data import RepoData, generate, minimum_calls
+from fakes import github_graphql
+from fakes.github_data import RepoData, generate, graphql_minimum_calls, minimum_calls
 
 SECONDARY = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
@@ -67,11 +68,17 @@ class RateLimit:
 
 
 class FakeGitHub:
-    def __init__(self, repos: list[RepoData], *, token: str | None = None, rate_limit: int = 5000):
+    def __init__(self, repos: list[RepoData], *, token: str | None = None, rate_limit: int = 5000,
+                 points: int = 5000, graphql: bool = True):  # fmt: skip
         self.repos = {r.repo_id: r for r in repos}
         self.token = token
         self.rate = RateLimit(rate_limit, rate_limit)
+        self.points = RateLimit(points, points)  # GraphQL's own budget, in points
+        self.graphql = graphql  # False: POST /graphql is a 404, as on a server without GraphQL
+        self._graph_cache: dict = {}
+        self.rate_limited_type = "RATE_LIMITED"  # or "RATE_LIMIT", GitHub's newer answer
         self.faults: list[Fault] = []
+        self.graphql_errors: list[dict] = []  # queries GitHub would refuse: tests assert none
         self.requests: list[Request] = []
         self.hooks: list = []  # called with each answered Request (to change data mid-crawl)
         self.lock = threading.Lock()
@@ -81,6 +88,8 @@ class FakeGitHub:
     # ------------------------------------------------------------------------- lifecycle
 
     def start(self, port: int = 0) -> FakeGitHub:
+        if self.graphql:
+            github_graphql.schema()  # built before the first query, not during it
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -109,6 +118,7 @@ class FakeGitHub:
     def changed(self) -> None:
         """Call after editing a repository's lists: re-sorts them on the next request."""
         self._sorted.clear()
+        self._graph_cache.clear()
 
     def paths(self) -> list[str]:
         return [r.path for r in self.requests]
@@ -128,6 +138,8 @@ class FakeGitHub:
         return status, extra, body
 
     def _answer(self, path: str, query: dict, headers: dict) -> tuple[int, dict, bytes]:
+        if path == "/graphql" and "body" in query:
+            return self._graphql(query["body"], headers)
         if self.token and headers.get("authorization") != f"Bearer {self.token}":
             return self._json(401, {"message": "Bad credentials"})
         fault = next((f for f in self.faults if f.times > 0 and f.path in path), None)
@@ -146,6 +158,31 @@ class FakeGitHub:
         if repo is None:
             return self._json(404, {"message": "Not Found"})
         return self._route(repo, by_id.group(2) or "", path, query, headers)
+
+    def _graphql(self, body: dict, headers: dict) -> tuple[int, dict, bytes]:
+        """POST /graphql: needs a token; queries are validated and costed (github_graphql)."""
+        if not self.graphql:
+            return self._json(404, {"message": "Not Found"})
+        auth = headers.get("authorization")
+        if not auth or (self.token and auth != f"Bearer {self.token}"):
+            return self._json(401, {"message": "This endpoint requires you to be authenticated."})
+        fault = next((f for f in self.faults if f.times > 0 and f.path in "/graphql"), None)
+        if fault:
+            fault.times -= 1
+            early = self._fault(fault)
+            if early:
+                return early
+        if self.points.remaining <= 0:  # both answers seen from GitHub: github_graphql's notes
+            error = {
+                "type": self.rate_limited_type,
+                "message": "API rate limit exceeded for user ID 1.",
+            }
+            if self.rate_limited_type == "RATE_LIMIT":
+                error["code"] = "graphql_rate_limit"
+            return self._json(200, {"errors": [error]})
+        data = github_graphql.answer(self.repos, body, self.points, self._graph_cache)
+        self.graphql_errors += [e for e in data.get("errors", []) if e.get("type") != "NOT_FOUND"]
+        return self._json(200, data)
 
     def _fault(self, fault: Fault) -> tuple[int, dict, bytes] | None:
         if fault.kind == "502":
@@ -271,14 +308,26 @@ def _handler(server: FakeGitHub):
             parts = urlsplit(self.path)
             query = dict(parse_qsl(parts.query))
             headers = {k.lower(): v for k, v in self.headers.items()}
-            status, extra, body = server.answer(parts.path, query, headers)
+            self._send(*server.answer(parts.path, query, headers), server.rate, "core")
+
+        def do_POST(self):
+            parts = urlsplit(self.path)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            raw = self.rfile.read(int(headers.get("content-length") or 0))
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                body = {"query": ""}
+            query = {"body": body if isinstance(body, dict) else {"query": ""}}
+            self._send(*server.answer(parts.path, query, headers), server.points, "graphql")
+
+        def _send(self, status, extra, body, rate, resource):
             self.send_response(status)
-            rate = server.rate
             for name, value in {
                 "X-RateLimit-Limit": rate.limit, "X-RateLimit-Remaining": max(rate.remaining, 0),
                 "X-RateLimit-Reset": rate.reset,
                 "X-RateLimit-Used": rate.limit - max(rate.remaining, 0),
-                "X-RateLimit-Resource": "core", **extra, "Content-Length": len(body),
+                "X-RateLimit-Resource": resource, **extra, "Content-Length": len(body),
             }.items():  # fmt: skip
                 self.send_header(name, str(value))
             self.end_headers()
@@ -304,13 +353,16 @@ def main() -> None:
                  comments=args.comments // args.repos, commits=args.commits)
         for k in range(args.repos)
     ]  # fmt: skip
-    server = FakeGitHub(repos, rate_limit=1_000_000).start()
+    server = FakeGitHub(repos, rate_limit=1_000_000, points=1_000_000).start()
     items = sum(r.all_items() + len(r.commits) + len(r.releases) for r in repos)
     items += sum(1 for r in repos for v in r.reviews.values() for x in v if "submitted_at" in x)
     floor = sum(minimum_calls(r) for r in repos)
     prs = sum(len(r.reviews) for r in repos)
     port = server.httpd.server_address[1]
-    print(f"PORT {port} MINIMUM {floor} ITEMS {items} PRS {prs}", flush=True)
+    graph = sum(graphql_minimum_calls(r) for r in repos)
+    print(
+        f"PORT {port} MINIMUM {floor} ITEMS {items} PRS {prs} GRAPHQL_MINIMUM {graph}", flush=True
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -25,6 +25,10 @@ create table if not exists collection_runs (
 -- warehouses made before `skipped` existed
 alter table collection_runs add column if not exists skipped integer default 0;
 
+-- GraphQL rate-limit points of a GitHub run (GitHub's own cost per query), and those left after it
+alter table collection_runs add column if not exists points_used integer;
+alter table collection_runs add column if not exists points_remaining integer;
+
 -- Facts about the warehouse itself. 'pseudonym_key_fingerprint': a keyed hash of a constant under
 -- the key its pseudonyms were made with (never the key), so a run with another key is refused.
 create table if not exists warehouse_facts (

@@ -17,8 +17,11 @@ create table if not exists github_repos (
     run_id          varchar
 );
 
+-- Keyed by (repo, number), as GitHub keys issues and PRs: a PR's /issues id is not known over
+-- GraphQL (PullRequest.databaseId is its /pulls id), so a PR first collected there has no id
+-- until a REST run stores it. warehouse/db.py moves older files off the former `id` key.
 create table if not exists github_issues (     -- issues and pull requests, one stream
-    id                  bigint primary key,     -- GitHub's global id of the issue
+    id                  bigint,                 -- GitHub's global id of the issue (/issues id)
     repo                varchar not null,
     number              integer not null,
     is_pull_request     boolean not null,
@@ -35,7 +38,8 @@ create table if not exists github_issues (     -- issues and pull requests, one 
     merge_known         boolean,                -- PRs: whether that payload said (older ones do not)
     comments            integer,
     provenance          varchar not null default 'api',
-    run_id              varchar
+    run_id              varchar,
+    primary key (repo, number)
 );
 
 -- warehouses made before merge_known existed (null there: the list said, as it then always did)

@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 
-from collectors.github import collect
+from collectors.github import collect, graphql
 from onramp.orchestrator import RunOutcome, run_collection
 from warehouse.db import connect
 
@@ -15,6 +15,15 @@ from rawscan import stringified_objects
 from sqlkit import project
 
 TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process():
+    """Each test is a fresh `onramp collect`: fallbacks are said once per process. The tokenless
+    REST tests count their own warnings, so the no-token line counts as said already;
+    test_gh_graphql_fallbacks clears it and checks it is said, once."""
+    graphql._said.clear()
+    graphql._said.add(graphql.NO_TOKEN)
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def test_the_token_is_sent_but_never_logged_stored_or_reported(
     github, warehouse, monkeypatch, capsys
 ):
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
-    server = github(generate("o/r", 10, items=30, comments=30), token=TOKEN)
+    server = github(generate("o/r", 10, items=30, comments=30), token=TOKEN, graphql=False)
     server.fail("502", "/pulls/comments", times=100)
     server.fail("secondary403", "/issues/comments", retry_after=30)
     outcome = warehouse.run(["o/r"], retries=1)
