@@ -20,12 +20,13 @@ from onramp.commands import (
     demo,
     export,
     import_discord,
+    import_slack,
     metrics,
     serve,
     status,
 )
 
-COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export)
+COMMANDS = (demo, collect, import_discord, import_slack, build, serve, metrics, status, export)
 EPILOG = "Docs: README.md. Secrets and endpoints come from the environment or a .env file."
 
 
