@@ -24,7 +24,8 @@ limit 25
 ABOUT = (
     "**People who went quiet** — people (bots excluded) with three or more activities in the "
     "project on a platform (GitHub: issues, pull requests, comments, reviews, commits; Hub: "
-    "discussion comments; Discord and Slack: messages) and none in the 90 days before the data cut-off, "
+    "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
+    "cut-off, "
     "whose last activity falls in the period. The 25 who had been most active. A person is a login "
     "per platform (a pseudonym on Discord and Slack). Fewer is better."
 )

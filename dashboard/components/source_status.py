@@ -134,7 +134,8 @@ def render_runs() -> None:
         f"What ran last? {len(frame)} runs, {failed} failed",
         key="status-runs",
         data=frame,
-        about="**Collection runs** — every `onramp collect`, `import-discord`, `import-slack` or demo load, newest "
+        about="**Collection runs** — every `onramp collect`, `import-discord`, `import-slack` or "
+        "demo load, newest "
         "first: API calls, rows written, status and the one-line error of a failed run.",
         table=lambda: st.dataframe(frame, hide_index=True),
     )

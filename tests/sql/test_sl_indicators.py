@@ -10,7 +10,7 @@ and once more an hour later. February: C asks unanswered (T4), E answers only th
 sends a /me message.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
