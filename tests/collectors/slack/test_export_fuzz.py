@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import import_into, small_workspace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonfuzz import json_values, places
 
 from collectors.export_files import ExportError
 from collectors.slack_export import read_export
@@ -24,23 +25,6 @@ READ = sorted(
     if n in ("channels.json", "users.json") or n.startswith(("general/", "random/"))
 )
 PSEUDONYM = Pseudonymizer(b"fuzz-key-" * 4, "slack")
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
-    ),
-    max_leaves=6,
-)
-
-
-def _places(document, prefix=()):
-    yield prefix
-    if isinstance(document, dict):
-        for key, value in document.items():
-            yield from _places(value, (*prefix, key))
-    elif isinstance(document, list):
-        for i, value in enumerate(document):
-            yield from _places(value, (*prefix, i))
 
 
 @st.composite
@@ -57,11 +41,11 @@ def broken_exports(draw) -> tuple[str, dict[str, bytes]]:
         files[member] = draw(st.binary(max_size=40))
     else:
         document = json.loads(text)
-        places = [p for p in _places(document) if p]
-        if not places:
+        spots = [p for p in places(document) if p]
+        if not spots:
             files[member] = json.dumps(draw(json_values)).encode()
             return member, files
-        place = draw(st.sampled_from(places))
+        place = draw(st.sampled_from(spots))
         parent = document
         for key in place[:-1]:
             parent = parent[key]
