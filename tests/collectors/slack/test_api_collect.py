@@ -7,7 +7,7 @@ import math
 import os
 
 import pytest
-from conftest import KEY
+from slackkit import KEY
 
 from collectors.slack import collect
 from collectors.slack.client import Politeness

@@ -5,10 +5,10 @@ import json
 import zipfile
 from pathlib import Path
 
-from conftest import import_into, small_workspace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonfuzz import json_values, places
+from slackkit import import_into, small_workspace
 
 from collectors.export_files import ExportError
 from collectors.slack_export import read_export

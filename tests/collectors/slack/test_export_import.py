@@ -5,7 +5,7 @@ import json
 import zipfile
 
 import pytest
-from conftest import (
+from slackkit import (
     ANN,
     BOB,
     GENERAL,

@@ -5,7 +5,7 @@ keyed hash every Slack path (export, Web API, identities) uses."""
 import re
 
 import duckdb
-from conftest import ANN, BOB, CY, HELPER, HOOK, KEY, small_workspace
+from slackkit import ANN, BOB, CY, HELPER, HOOK, KEY, small_workspace
 
 from core.pseudonym import Pseudonymizer, pseudonym
 from onramp.cli import main
