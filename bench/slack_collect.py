@@ -94,13 +94,15 @@ def main() -> int:
             calls = dict(slack.calls)
             waited = sum(slack.clock.slept)
             slack.calls.clear()
+            limited = slack.statuses[429]
+            slack.clock.now += 6 * 3600  # runs are hours apart (a new run knows no earlier calls)
             again, wall2, _ = run(db, slack, url, project)
             with connect(db) as con:
                 stored = con.execute("select count(*) from slack_messages").fetchone()[0]
         print(f"-- {args.messages:,} messages over {args.channels} channels, "
               f"reply share {share:.0%} ({threads:,} threads with replies)")  # fmt: skip
         print(f"first run: {first.status}, {stored:,} messages stored, {first.api_calls:,} calls "
-              f"{calls}; {wall:.1f} s wall, {cpu:.1f} s CPU (this process, fake included); "
+              f"{calls}, {limited} answered 429; {wall:.1f} s wall, {cpu:.1f} s CPU (this process, fake included); "
               f"tier waits it would sleep: {waited / 60:.1f} min")  # fmt: skip
         print(f"  bound 1.05 x ceil(messages/200) + channels = {bound:.0f}; "
               f"with one replies call per thread: {bound + threads:.0f}; "

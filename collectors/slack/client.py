@@ -142,7 +142,7 @@ class SlackClient:
         while recent and now - recent[0] >= 60:
             recent.popleft()
         if len(recent) >= limit:
-            self._wait(60 - (now - recent[0]), method)
+            self._wait(60 - (now - recent[0]) + 0.05, method)  # a margin for clock skew
             recent.popleft()
         recent.append(self.polite.clock())
 
