@@ -102,7 +102,8 @@ def main() -> int:
         print(f"-- {args.messages:,} messages over {args.channels} channels, "
               f"reply share {share:.0%} ({threads:,} threads with replies)")  # fmt: skip
         print(f"first run: {first.status}, {stored:,} messages stored, {first.api_calls:,} calls "
-              f"{calls}, {limited} answered 429; {wall:.1f} s wall, {cpu:.1f} s CPU (this process, fake included); "
+              f"{calls}, {limited} answered 429; {wall:.1f} s wall, {cpu:.1f} s CPU "
+              f"(this process, fake included); "
               f"tier waits it would sleep: {waited / 60:.1f} min")  # fmt: skip
         print(f"  bound 1.05 x ceil(messages/200) + channels = {bound:.0f}; "
               f"with one replies call per thread: {bound + threads:.0f}; "
