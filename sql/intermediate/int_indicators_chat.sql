@@ -85,10 +85,16 @@ per_month_threads as (
 ),
 
 chat_months as (
-    -- the spine, from the project's first message on each platform (no rows without one)
-    select spine.project, first_.platform, spine.month
+    -- the spine, from the project's first message on each platform (no rows without one); a quiet
+    -- month's zero comes from the same data as its neighbours, sample or not
+    select spine.project, first_.platform, spine.month, first_.all_sample
     from int_project_months as spine
-    join (select project, platform, min(month) as first_month from messages group by all) as first_
+    join (
+        select project, platform, min(month) as first_month,
+            bool_and(provenance = 'sample') as all_sample
+        from messages
+        group by all
+    ) as first_
         on first_.project = spine.project and spine.month >= first_.first_month
 ),
 
@@ -102,7 +108,7 @@ monthly as (
         coalesce(n.new_speakers, 0) as new_speakers,
         n.returned / nullif(n.new_speakers, 0) as return_rate,
         t.ttfr_minutes,
-        coalesce(m.is_sample, false) or coalesce(t.is_sample, false) as is_sample
+        coalesce(m.is_sample, chat_months.all_sample) or coalesce(t.is_sample, false) as is_sample
     from chat_months
     left join per_month_messages as m using (project, platform, month)
     left join per_month_new as n using (project, platform, month)
