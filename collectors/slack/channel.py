@@ -92,8 +92,8 @@ def channel_batches(client: SlackClient, run: ChannelRun) -> Iterator[Batch]:
             rows.append(message)
             if newest is None or records.ts_key(message["ts"]) > records.ts_key(newest):
                 newest = message["ts"]
-            if message["reply_count"] and _replies_moved(run, message, saved):
-                rows += _replies(client, run, message, saved)
+            if message["reply_count"]:
+                rows += _new_replies(client, run, message, saved)
             if len(rows) >= BATCH_ROWS:
                 yield Batch({"slack_messages": rows})
                 rows = []
@@ -122,23 +122,16 @@ def _history(client: SlackClient, run: ChannelRun, saved: str | None) -> Iterato
             return
 
 
-def _replies_moved(run: ChannelRun, parent: dict, saved: str | None) -> bool:
-    """Whether the thread has replies this warehouse has not seen."""
-    if saved is None:
-        return True
-    stored = run.ctx.stored_row(
-        "slack_messages", {"channel_id": run.channel_id, "ts": parent["ts"]}
-    )
-    return stored is None or stored["latest_reply"] != parent["latest_reply"]
-
-
-def _replies(client: SlackClient, run: ChannelRun, parent: dict, saved: str | None) -> list[dict]:
+def _new_replies(client: SlackClient, run: ChannelRun, parent: dict, saved: str | None):
+    """The thread's replies this warehouse has not seen: all of them on a first or full read;
+    later, only when the parent's latest_reply moved, and from the stored one on."""
+    stored = None
+    if saved is not None:
+        key = {"channel_id": run.channel_id, "ts": parent["ts"]}
+        stored = run.ctx.stored_row("slack_messages", key)
+        if stored is not None and stored["latest_reply"] == parent["latest_reply"]:
+            return []
     params = {"channel": run.channel_id, "ts": parent["ts"], "limit": PAGE}
-    stored = (
-        run.ctx.stored_row("slack_messages", {"channel_id": run.channel_id, "ts": parent["ts"]})
-        if saved is not None
-        else None
-    )
     if stored and stored["latest_reply"]:
         params["oldest"] = stored["latest_reply"]
     out = []
