@@ -21,7 +21,6 @@ messages all carry the user's current name).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +29,8 @@ from pathlib import Path
 from discord.utils import snowflake_time
 
 from collectors.base import Batch, RunContext
-from core.errors import OnrampError
+from collectors.export_files import ExportError, Place, parse_json
+from collectors.export_files import short as _short
 from core.registry import Project
 
 PROVENANCE = "export"
@@ -79,10 +79,6 @@ NOT_COUNTED = {
     "14",
 }
 DIRECT = {"DirectTextChat", "DirectGroupTextChat", "1", "3"}
-
-
-class ExportError(OnrampError):
-    """A file that cannot be imported; the message names the file and what is wrong."""
 
 
 class NotCounted(Exception):
@@ -196,37 +192,11 @@ def _read_json(path: Path):
         raise ExportError(f"{path}: cannot read ({type(exc).__name__})") from None
     if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
         raise ExportError(f"{path}: not a JSON export (export with `-f Json`; CSV drops replies)")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = " (the file is truncated)" if exc.pos >= len(text.rstrip()) else ""
-        raise ExportError(
-            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
-        ) from None
+    return parse_json(text, path)
 
 
-class _Place:
-    """A position in one export file, for errors that name the file and the JSON path."""
-
-    def __init__(self, path: Path, prefix: str = "") -> None:
-        self.path, self.prefix = path, prefix
-
-    def at(self, key: str) -> _Place:
-        return _Place(self.path, f"{self.prefix}.{key}" if self.prefix else key)
-
-    def error(self, key: str, problem: str) -> ExportError:
-        where = self.at(key).prefix if key else self.prefix
-        return ExportError(f"{self.path}: {where or 'top level'}: {problem}")
-
-    def need(self, obj: dict, key: str, kind: type | tuple[type, ...]):
-        value = obj.get(key) if isinstance(obj, dict) else None
-        if (
-            value is None
-            or not isinstance(value, kind)
-            or (isinstance(value, bool) and kind is not bool)
-        ):
-            raise self.error(key, f"missing or not {_kind_name(kind)}")
-        return value
+class _Place(Place):
+    """A place in a DiscordChatExporter file, which also knows Discord's snowflake ids."""
 
     def snowflake(self, obj: dict, key: str, *, quote: bool = True) -> str:
         value = obj.get(key) if isinstance(obj, dict) else None
@@ -397,19 +367,3 @@ def _reactions(m: dict, place: _Place) -> int:
             raise place.error(f"reactions[{i}].count", "missing or not a count")
         total += count
     return total
-
-
-def _kind_name(kind) -> str:
-    names = {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        int: "a number",
-        bool: "true or false",
-    }
-    return names.get(kind, "the right type")
-
-
-def _short(value) -> str:
-    text = json.dumps(value, ensure_ascii=False) if value is not None else "nothing"
-    return text if len(text) <= 40 else text[:37] + "..."

@@ -5,10 +5,17 @@ from __future__ import annotations
 import os
 import re
 
-SECRET_VARIABLES = ("GITHUB_TOKEN", "HF_TOKEN", "DISCORD_BOT_TOKEN", "ONRAMP_PSEUDONYM_KEY")
+SECRET_VARIABLES = (
+    "GITHUB_TOKEN",
+    "HF_TOKEN",
+    "DISCORD_BOT_TOKEN",
+    "SLACK_BOT_TOKEN",
+    "ONRAMP_PSEUDONYM_KEY",
+)
 WEBHOOK_PREFIX = "ONRAMP_DIGEST_WEBHOOK"  # the digest's webhook URLs, shared and per project
 _TOKEN_SHAPES = re.compile(
     r"(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|hf_[A-Za-z0-9]{20,}|"
+    r"xox[abposer]-[A-Za-z0-9-]{10,}|"
     r"(?i:authorization:?\s*(?:bearer|token|bot)\s+)\S+)"
 )
 

@@ -26,6 +26,7 @@ _HUB_AUTHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # 'owner/dataset', or a canonical id without an owner ('squad_v2'), as model cards often name them
 _HUB_DATASET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?$")
 _GUILD = re.compile(r"^[0-9]{15,21}$")
+_SLACK_CHANNEL = re.compile(r"^[CG][A-Z0-9]{6,20}$")
 _DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
 _STRING_KEYS = {"id", "name", "organization_type", "organizational_model"}
@@ -38,6 +39,7 @@ _LIST_KEYS = {
         "a Hub dataset id ('owner/dataset', or canonical: 'squad_v2')",
     ),
     "discord_guilds": (_GUILD, "a guild id written as a string of digits"),
+    "slack_channels": (_SLACK_CHANNEL, "a Slack channel id such as 'C024BE91L'"),
     "internal_email_domains": (_DOMAIN, "a lowercase email domain such as 'example.org'"),
 }
 _REQUIRED = ("id", "name", "organizational_model")
@@ -53,6 +55,7 @@ class Project:
     hub_authors: tuple[str, ...] = ()
     hub_benchmark_datasets: tuple[str, ...] = ()
     discord_guilds: tuple[str, ...] = ()
+    slack_channels: tuple[str, ...] = ()
     internal_email_domains: tuple[str, ...] = ()
 
 

@@ -17,6 +17,7 @@ PUBLISHED_SUFFIX = ".published.duckdb"
 
 GITHUB_API_URL = "https://api.github.com"
 DISCORD_API_BASE = "https://discord.com/api/v10"
+SLACK_API_BASE = "https://slack.com/api"
 
 
 @dataclass(frozen=True)

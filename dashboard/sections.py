@@ -81,6 +81,17 @@ SECTIONS = (
         "run `onramp collect --source discord` (or `onramp import-discord --project ID FILE`) and "
         "`onramp build`",
     ),
+    Section(
+        "slack",
+        "Slack",
+        "Who speaks up in the Slack channels, does a thread get an answer, do newcomers return?",
+        ("discussion-chat",),
+        "slack",
+        "slack_channels",
+        "import a Slack export with `onramp import-slack --project ID FILE.zip`, or add the "
+        "channel ids to `slack_channels` in projects.toml and set `SLACK_BOT_TOKEN`, then run "
+        "`onramp collect --source slack`; then `onramp build`",
+    ),
 )
 
 OTHER = Section("other", "Other indicators", "", (), None, "", "run `onramp build`")

@@ -22,12 +22,24 @@ from onramp.commands import (
     digest,
     export,
     import_discord,
+    import_slack,
     metrics,
     serve,
     status,
 )
 
-COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export, digest)
+COMMANDS = (
+    demo,
+    collect,
+    import_discord,
+    import_slack,
+    build,
+    serve,
+    metrics,
+    status,
+    export,
+    digest,
+)
 EPILOG = "Docs: README.md. Secrets and endpoints come from the environment or a .env file."
 
 

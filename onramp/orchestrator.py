@@ -26,7 +26,7 @@ from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT, get_fact, record_fact
 from warehouse.state import commit_batch, finish_run, get_cursor, now, start_run
 from warehouse.upsert import stored_row
 
-SOURCES = ("github", "hub", "discord")
+SOURCES = ("github", "hub", "discord", "slack")
 Collector = Callable[[Project, RunContext], Iterator[Batch]]
 
 

@@ -15,6 +15,8 @@ def _isolated_environment(monkeypatch, tmp_path):
         "GITHUB_TOKEN",
         "HF_TOKEN",
         "DISCORD_BOT_TOKEN",
+        "SLACK_BOT_TOKEN",
+        "SLACK_API_BASE",
         "ONRAMP_PSEUDONYM_KEY",
         "ONRAMP_CONFIG",
         "ONRAMP_DB",

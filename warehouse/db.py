@@ -9,7 +9,7 @@ import duckdb
 from core.errors import OnrampError
 from warehouse.paths import SCHEMA_DIR
 
-SCHEMA_FILES = ("core.sql", "github.sql", "hub.sql", "discord.sql")
+SCHEMA_FILES = ("core.sql", "github.sql", "hub.sql", "discord.sql", "slack.sql")
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:

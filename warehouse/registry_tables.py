@@ -46,6 +46,7 @@ _LISTS = {
     "registry_hub_authors": ("hub_authors", "author"),
     "registry_hub_benchmark_datasets": ("hub_benchmark_datasets", "dataset_id"),
     "registry_discord_guilds": ("discord_guilds", "guild_id"),
+    "registry_slack_channels": ("slack_channels", "channel_id"),
     "registry_email_domains": ("internal_email_domains", "domain"),
 }
 

@@ -11,7 +11,7 @@ from dashboard.data import query
 
 FACTS_SQL = """
 select name, organization_type, organizational_model, github_repos, hub_authors,
-    hub_benchmark_datasets, discord_guilds
+    hub_benchmark_datasets, discord_guilds, slack_channels
 from dim_projects where project = ?
 """
 
@@ -46,7 +46,8 @@ def render_facts(facts: pd.Series) -> None:
     left.markdown(
         f"**Organisation:** {facts['organization_type'] or 'not given'}  \n"
         f"**Organisational model:** `{facts['organizational_model']}`  \n"
-        f"**Discord guilds:** {len(facts['discord_guilds']) or 'none configured'}"
+        f"**Discord guilds:** {len(facts['discord_guilds']) or 'none configured'}  \n"
+        f"**Slack channels:** {len(facts['slack_channels']) or 'none configured or imported'}"
     )
     right.markdown(
         f"**GitHub repositories:** {_links(facts['github_repos'], 'https://github.com/{}')}  \n"

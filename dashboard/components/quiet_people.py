@@ -24,9 +24,10 @@ limit 25
 ABOUT = (
     "**People who went quiet** — people (bots excluded) with three or more activities in the "
     "project on a platform (GitHub: issues, pull requests, comments, reviews, commits; Hub: "
-    "discussion comments; Discord: messages) and none in the 90 days before the data cut-off, "
+    "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
+    "cut-off, "
     "whose last activity falls in the period. The 25 who had been most active. A person is a login "
-    "per platform (a pseudonym on Discord). Fewer is better."
+    "per platform (a pseudonym on Discord and Slack). Fewer is better."
 )
 
 
@@ -41,7 +42,9 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("person:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
             x=alt.X("activities:Q", title="activities before going quiet"),
-            color=alt.Color("platform:N", scale=alt.Scale(domain=["github", "hub", "discord"])),
+            color=alt.Color(
+                "platform:N", scale=alt.Scale(domain=["github", "hub", "discord", "slack"])
+            ),
             tooltip=[
                 "person:N",
                 "platform:N",

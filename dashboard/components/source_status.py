@@ -39,7 +39,12 @@ from fct_sync_state
 order by source, scope
 """
 
-TOKENS = {"github": "GITHUB_TOKEN", "hub": "HF_TOKEN", "discord": "DISCORD_BOT_TOKEN"}
+TOKENS = {
+    "github": "GITHUB_TOKEN",
+    "hub": "HF_TOKEN",
+    "discord": "DISCORD_BOT_TOKEN",
+    "slack": "SLACK_BOT_TOKEN",
+}
 ABOUT = (
     "**Freshness** — for each project and source, the days between the newest activity the "
     "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the "
@@ -60,7 +65,7 @@ def chart(frame: pd.DataFrame, project_names: list[str]) -> alt.Chart:
             x=alt.X(
                 "source:N",
                 title=None,
-                sort=["github", "hub", "discord"],
+                sort=["github", "hub", "discord", "slack"],
                 axis=alt.Axis(orient="top", labelAngle=0),
             ),
             y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
@@ -130,9 +135,9 @@ def render_runs() -> None:
         f"What ran last? {len(frame)} runs, {failed} failed",
         key="status-runs",
         data=frame,
-        about="**Collection runs** — every `onramp collect`, `import-discord` or demo load, newest "
-        "first: API calls, rows written, records skipped (each named in the run's log), status and "
-        "the one-line error of a failed run.",
+        about="**Collection runs** — every `onramp collect`, `import-discord`, `import-slack` or "
+        "demo load, newest first: API calls, rows written, records skipped (each named in the "
+        "run's log), status and the one-line error of a failed run.",
         table=lambda: st.dataframe(frame, hide_index=True),
     )
 

@@ -10,7 +10,8 @@ HELP = "collect new data for the configured projects"
 DESCRIPTION = (
     "Incremental collection: each stream resumes from its saved cursor (GitHub with two days "
     "of overlap). Tokens and endpoints: GITHUB_TOKEN, GITHUB_API_URL, HF_TOKEN, HF_ENDPOINT, "
-    "DISCORD_BOT_TOKEN, DISCORD_API_BASE."
+    "DISCORD_BOT_TOKEN, DISCORD_API_BASE, SLACK_BOT_TOKEN (for the channels in slack_channels), "
+    "SLACK_API_BASE. A source without its token or configuration is skipped, said so."
 )
 
 
@@ -21,7 +22,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--source",
         action="append",
-        choices=("github", "hub", "discord"),
+        choices=("github", "hub", "discord", "slack"),
         help="a source (repeatable; default: all)",
     )
     parser.add_argument(

@@ -40,22 +40,10 @@ def import_files(
 ) -> int:
     """Load each export in its own transaction; returns the exit code (1 if any file failed)."""
     from collectors.discord_export import collect_exports, expand
-    from onramp.orchestrator import run_collection
-    from warehouse.db import connect
+    from onramp.importer import run_import
 
     files = expand(files)
     if not files:
         raise OnrampError("import-discord: no JSON files given")
     collector = functools.partial(collect_exports, files=files)
-    with connect(paths.raw_db) as con:
-        outcome = run_collection(
-            con, project, SOURCE, collector, progress=False, warn=log, warehouse=paths.raw_db
-        )
-    if outcome.status == "failed" and not outcome.failed_items:
-        log(f"onramp: import-discord {project.id}: {outcome.message}")
-        return 1
-    log(
-        f"import-discord {project.id}: {outcome.batches} file(s) loaded, "
-        f"{outcome.failed_items} failed, {outcome.rows:,} rows"
-    )
-    return 1 if outcome.failed_items else 0
+    return run_import(paths, project, SOURCE, collector, log)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from core.errors import OnrampError
 from core.registry import Registry, load_registry
@@ -31,7 +35,7 @@ def with_bundled_registry(paths: Paths, *, explicit: bool) -> Paths:
 def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = print) -> None:
     started = time.perf_counter()
     manifest = read_manifest()
-    load_registry(paths.config)  # a broken registry fails before anything is replaced
+    registry = load_registry(paths.config)  # a broken registry fails before anything is replaced
     _refuse_collected(paths, force)
     for stale in (paths.raw_db, paths.raw_db.with_name(paths.raw_db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -39,15 +43,41 @@ def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = 
         run_id = start_run(con, DEMO_SOURCE, None)
         rows = load_snapshot(con, run_id)
         finish_run(con, run_id, status="ok", rows=rows)
-    log(
-        f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) "
-        f"into {paths.raw_db}"
-    )
+        log(
+            f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) "
+            f"into {paths.raw_db}"
+        )
+        _import_sample_slack(con, paths, registry, pd.Timestamp(manifest["data_cutoff"]), log)
     result = build(paths.raw_db, paths.published_db, build_registry(paths))
     log(
         f"built {len(result.models)} models in {result.seconds:.1f} s "
         f"({time.perf_counter() - started:.1f} s in all)"
     )
+
+
+def _import_sample_slack(con, paths: Paths, registry: Registry, cutoff, log) -> None:
+    """The sample Slack exports of the study's Slack projects, written now and loaded through
+    import-slack's own reader (as demo runs: the demo may replace them)."""
+    from collectors.slack_export import collect_exports
+    from onramp.demo.sample_slack import SAMPLE, WORKSPACES, write_export
+    from onramp.orchestrator import run_collection
+
+    known = {p.id: p for p in registry.projects}
+    with tempfile.TemporaryDirectory(prefix="onramp-sample-slack-") as tmp:
+        for workspace in (w for w in WORKSPACES if w.project in known):
+            export = write_export(workspace, cutoff, Path(tmp) / f"{workspace.project}.zip")
+            collector = functools.partial(collect_exports, exports=[export], provenance=SAMPLE)
+            outcome = run_collection(
+                con, known[workspace.project], DEMO_SOURCE, collector, progress=False,
+                warn=lambda line: None if line.startswith(tmp) else log(line),
+                warehouse=paths.raw_db,
+            )  # fmt: skip
+            if outcome.status != "ok":
+                raise OnrampError(f"sample Slack export for {workspace.project}: {outcome.message}")
+            log(
+                f"loaded a sample Slack export for {workspace.project} through import-slack's "
+                f"reader: {outcome.rows:,} rows (sample data)"
+            )
 
 
 def _refuse_collected(paths: Paths, force: bool) -> None:

@@ -14,12 +14,18 @@ discord as (
     select project, platform, person, action, occurred_at, is_bot, provenance from int_discord_activity
 ),
 
+slack as (
+    select project, platform, person, action, occurred_at, is_bot, provenance from int_slack_activity
+),
+
 unioned as (
     select * from github
     union all
     select * from hub
     union all
     select * from discord
+    union all
+    select * from slack
 )
 
 select * from unioned

@@ -1,4 +1,4 @@
--- grain: one row per project per source (github, hub, discord): whether the registry configures it,
+-- grain: one row per project per source (github, hub, discord, slack): whether the registry configures it,
 -- its latest collection run (a run for that project, or one covering all projects), saved cursors
 -- and the newest activity the warehouse holds. Data status and the Project page read it.
 with
@@ -8,7 +8,8 @@ projects as (
 ),
 
 sources as (
-    select * from (values ('github', 'github_repos'), ('hub', 'hub_authors'), ('discord', 'discord_guilds'))
+    select * from (values ('github', 'github_repos'), ('hub', 'hub_authors'), ('discord', 'discord_guilds'),
+        ('slack', 'slack_channels'))
         as s(source, setting)
 ),
 
@@ -18,6 +19,8 @@ configured as (
     select project, 'hub', count(*) from registry_hub_authors group by project
     union all
     select project, 'discord', count(*) from registry_discord_guilds group by project
+    union all
+    select project, 'slack', count(*) from int_slack_channels group by project
 ),
 
 runs as (

@@ -12,6 +12,8 @@ owners as (
     select project, 'hub', lower(author) from registry_hub_authors
     union all
     select project, 'discord', lower(guild_id) from registry_discord_guilds
+    union all
+    select project, 'slack', lower(channel_id) from int_slack_channels
 ),
 
 final as (

@@ -9,8 +9,8 @@ renamed as (
     select
         run_id,
         source,
-        -- an export import feeds the same Discord tables as the bot
-        case when source = 'discord-export' then 'discord' else source end as platform,
+        -- an export import feeds the same tables as the bot (Discord) or the Web API (Slack)
+        case when source = 'discord-export' then 'discord' when source = 'slack-export' then 'slack' else source end as platform,
         project,
         started_at,
         finished_at,

@@ -40,6 +40,11 @@ PINNED = [
     "dc_new_speakers",
     "dc_new_speaker_return_rate",
     "dc_help_ttfr_median_minutes",
+    "sl_messages",
+    "sl_active_members",
+    "sl_new_speakers",
+    "sl_new_speaker_return_rate",
+    "sl_thread_ttfr_median_minutes",
 ]
 README = Path(__file__).resolve().parents[2] / "README.md"
 

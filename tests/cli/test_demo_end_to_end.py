@@ -155,3 +155,36 @@ def test_demo_checks_an_explicit_registry_before_touching_anything(tmp_path, cap
     assert main(["demo", "--no-serve", "--db", str(db), "--config", str(tmp_path / "no.toml")]) == 1
     assert "no.toml: project registry not found" in capsys.readouterr().err
     assert not db.exists()
+
+
+@pytest.mark.parametrize("project", ["bigscience", "masakhane"])
+def test_demo_shows_slack_for_the_study_slack_projects(demo_db, capsys, project):
+    """The demo's sample Slack export went through import-slack's reader: pseudonymised authors,
+    sample provenance, and every sl_* indicator has values, flagged as sample data."""
+    records = json.loads(_metrics(capsys, demo_db, "--project", project))
+    slack = {r["indicator"] for r in records if r["indicator"].startswith("sl_")}
+    assert slack == {
+        "sl_messages",
+        "sl_active_members",
+        "sl_new_speakers",
+        "sl_new_speaker_return_rate",
+        "sl_thread_ttfr_median_minutes",
+    }
+    messages = [r["value"] for r in records if r["indicator"] == "sl_messages"]
+    assert sum(messages) > 1000
+    published = demo_db.with_name("onramp.published.duckdb")
+    with duckdb.connect(str(published), read_only=True) as con:
+        flags = con.execute(
+            "select bool_and(is_sample), count(*) from fct_indicators "
+            "where project = ? and indicator like 'sl_%'",
+            [project],
+        ).fetchone()
+    assert flags[0] is True and flags[1] > 12
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        rows = con.execute(
+            "select distinct m.provenance, length(m.author_pseudonym), p.project "
+            "from slack_messages m join slack_channel_projects p using (channel_id) "
+            "where m.author_pseudonym is not null and p.project = ?",
+            [project],
+        ).fetchall()
+    assert rows == [("sample", 32, project)]

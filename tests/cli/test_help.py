@@ -11,6 +11,7 @@ COMMANDS = [
     "demo",
     "collect",
     "import-discord",
+    "import-slack",
     "build",
     "serve",
     "metrics",

@@ -35,6 +35,9 @@ def test_defaults_for_optional_keys(tmp_path):
     project = load_registry(_write(tmp_path, GOOD)).get("eleutherai")
     assert project.organization_type == ""
     assert project.hub_authors == () and project.discord_guilds == ()
+    assert project.slack_channels == ()
+    with_slack = load_registry(_write(tmp_path, GOOD + 'slack_channels = ["C024BE91L"]\n'))
+    assert with_slack.get("eleutherai").slack_channels == ("C024BE91L",)
 
 
 @pytest.mark.parametrize(
@@ -62,6 +65,10 @@ def test_defaults_for_optional_keys(tmp_path):
         (
             GOOD + "discord_guilds = [1234567890123456789]\n",
             "key 'discord_guilds' has 1234567890123456789",
+        ),
+        (
+            GOOD + 'slack_channels = ["#general"]\n',
+            "key 'slack_channels' has '#general', expected a Slack channel id such as 'C024BE91L'",
         ),
         (GOOD + "hub_authors = 'EleutherAI'\n", "key 'hub_authors' must be a list"),
         ("[[project]\n", "not valid TOML"),

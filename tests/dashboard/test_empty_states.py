@@ -67,7 +67,7 @@ def test_bare_project_says_what_to_configure_everywhere(sparse_app):
     assert not at.get("vega_lite_chart")
     infos = _infos(at)
     assert "`github_repos` in projects.toml" in infos and "`hub_authors`" in infos
-    assert infos.count("Not configured for Bare") == 5
+    assert infos.count("Not configured for Bare") == 6  # every section, Slack included
 
 
 def test_drop_off_without_data(sparse_app):

@@ -20,6 +20,7 @@ def test_sections_by_type_and_source():
     assert section_of(indicator("bench_external_results")).key == "benchmarks"
     assert section_of(indicator("hub_discussions_opened")).key == "hub-discussions"
     assert section_of(indicator("dc_messages")).key == "discord"
+    assert section_of(indicator("sl_thread_ttfr_median_minutes")).key == "slack"
 
 
 def test_a_new_indicator_finds_its_section():
@@ -34,5 +35,6 @@ def test_empty_states_name_the_setting():
         "`discord_guilds` in projects.toml" in fill["discord"]
         and "DISCORD_BOT_TOKEN" in fill["discord"]
     )
+    assert "`slack_channels` in projects.toml" in fill["slack"] and "import-slack" in fill["slack"]
     assert "`hub_benchmark_datasets`" in fill["benchmarks"]
     assert "`github_repos`" in fill["upstream"]

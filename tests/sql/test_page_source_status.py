@@ -128,7 +128,9 @@ def test_source_status(tmp_path):
         # p's latest GitHub run failed: its error is the one to show
         ("p", "github", True, 1, True, "failed", 1, "HTTP 502 on /repos/o/r/issues", 1),
         ("p", "hub", True, 1, True, "ok", 0, None, 1),  # r3 ran for every project
+        ("p", "slack", False, 0, False, None, 0, None, 0),
         ("q", "discord", True, 1, True, "ok", 0, None, 0),
         ("q", "github", False, 0, False, None, 0, None, 0),
         ("q", "hub", False, 0, True, "ok", 0, None, 0),
+        ("q", "slack", False, 0, False, None, 0, None, 0),
     ]

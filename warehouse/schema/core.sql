@@ -11,7 +11,7 @@ create table if not exists sync_state (
 
 create table if not exists collection_runs (
     run_id       varchar primary key,
-    source       varchar not null,          -- github | hub | discord | discord-export | demo
+    source       varchar not null,          -- github | hub | discord | discord-export | slack | slack-export | demo
     project      varchar,
     started_at   timestamptz not null,
     finished_at  timestamptz,

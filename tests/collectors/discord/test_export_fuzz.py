@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import dce_document, small_guild
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonfuzz import json_values, places
 
 from collectors.discord_export import ExportError, NotCounted, read_export
 from core.pseudonym import Pseudonymizer
@@ -17,27 +18,7 @@ from warehouse.db import connect
 SG = small_guild()
 VALID = dce_document(SG.fake, SG.general)
 PSEUDONYM = Pseudonymizer(b"fuzz-key-" * 4)
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
-    ),
-    max_leaves=6,
-)
-
-
-def _paths(document, prefix=()):
-    """Every (path, container) in the document, to pick a place to break."""
-    yield prefix
-    if isinstance(document, dict):
-        for key, value in document.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(document, list):
-        for i, value in enumerate(document):
-            yield from _paths(value, (*prefix, i))
-
-
-PLACES = [p for p in _paths(VALID) if p]
+PLACES = [p for p in places(VALID) if p]
 
 
 @st.composite
