@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from onramp.orchestrator import SOURCES
+
 ROOT = Path(__file__).resolve().parents[2]
 REGISTRY = ROOT / "projects.toml"
 LIMIT = 30.0  # seconds (issue 9, Must show)
@@ -55,7 +57,7 @@ def check(code: int, err: str, seconds: float, github_host: str, hub_host: str) 
     assert log.count(f"hub: {hub_host} unreachable") == 1, err
     assert "rate limit" not in err.lower()
     assert summary[0].split() == HEADER
-    assert len(summary) == 1 + 14 * 3  # every project × source
+    assert len(summary) == 1 + 14 * len(SOURCES)  # every project × source
     assert sum(" github " in line and " failed " in line for line in summary) == 1
     assert sum("not tried: " in line for line in summary) == 2 * 13
 
