@@ -270,8 +270,10 @@ def _renamed_authors(raw_messages: list) -> set:
     names: dict = {}
     for m in raw_messages:
         author = m.get("author") if isinstance(m, dict) else None
+        # names are never kept; one that is not text cannot tell a webhook either
         if isinstance(author, dict) and isinstance(author.get("id"), str):
-            names.setdefault(author["id"], set()).add(author.get("name"))
+            name = author.get("name")
+            names.setdefault(author["id"], set()).add(name if isinstance(name, str) else None)
     return {author_id for author_id, seen in names.items() if len(seen) > 1}
 
 

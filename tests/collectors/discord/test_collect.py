@@ -2,10 +2,9 @@
 
 from datetime import timedelta
 
-from conftest import T0, collect, small_guild
-
 from warehouse.db import connect
 
+from discordkit import T0, collect, small_guild
 from fakes.discord_server import PUBLIC_THREAD
 
 

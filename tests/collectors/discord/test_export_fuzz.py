@@ -4,7 +4,6 @@ ExportError line naming the file, and a failed file leaves no row behind."""
 import json
 from pathlib import Path
 
-from conftest import dce_document, small_guild
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonfuzz import json_values, places
@@ -14,6 +13,8 @@ from core.pseudonym import Pseudonymizer
 from core.settings import Paths
 from onramp.commands.import_discord import import_files
 from warehouse.db import connect
+
+from discordkit import dce_document, small_guild
 
 SG = small_guild()
 VALID = dce_document(SG.fake, SG.general)

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from conftest import collect, dce_document, small_guild, write_json
 
 from collectors.discord_export import read_export
 from core.errors import OnrampError
@@ -12,6 +11,8 @@ from core.settings import Paths
 from onramp.cli import main
 from onramp.commands.import_discord import import_files
 from warehouse.db import connect
+
+from discordkit import collect, dce_document, small_guild, write_json
 
 FACTS = (
     "select message_id, channel_id, created_at, author_pseudonym, author_is_bot, reply_to_id, "

@@ -13,13 +13,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import duckdb
-from conftest import T0, collect, dce_document, write_json
 
 from core.registry import Project, Registry
 from core.settings import Paths
 from onramp.commands.import_discord import import_files
 from warehouse.build import build
 
+from discordkit import T0, collect, dce_document, write_json
 from fakes.discord_server import TEXT, FakeDiscord
 
 REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"

@@ -1,9 +1,9 @@
 """Skips, rate limits and errors: one line each, naming project, guild and channel; no token."""
 
-from conftest import _warnings, collect, small_guild
-
 from core.registry import Project
 from warehouse.db import connect
+
+from discordkit import _warnings, collect, small_guild
 
 
 def test_no_token_skips_with_one_line(tmp_path, discord_env, monkeypatch):

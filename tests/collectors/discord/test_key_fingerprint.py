@@ -4,11 +4,12 @@ the key): a run with another key, or with none, is refused before anything is wr
 from datetime import timedelta
 
 import pytest
-from conftest import T0, collect, dce_document, small_guild, write_json
 
 from core.pseudonym import PseudonymKeyError, key_fingerprint
 from onramp.cli import main
 from warehouse.db import connect
+
+from discordkit import T0, collect, dce_document, small_guild, write_json
 
 KEY_A = "the-first-deployment-key-0123456789abcdef"
 KEY_B = "a-different-deployment-key-0123456789abcd"

@@ -6,7 +6,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import T0, collect, dce_document, small_guild, write_json
 
 from core.errors import OnrampError
 from core.pseudonym import load_key, pseudonym
@@ -14,6 +13,7 @@ from core.settings import Paths
 from onramp.commands.import_discord import import_files
 from warehouse.db import connect
 
+from discordkit import T0, collect, dce_document, small_guild, write_json
 from fakes.discord_server import TEXT
 
 
