@@ -13,7 +13,7 @@ from functools import cache
 from core.resources import package_path
 
 CATALOG_DIR = package_path("core.catalog")
-SOURCES = ("github", "hub", "discord")
+SOURCES = ("github", "hub", "discord", "crossplatform")
 COLLABORATION_TYPES = (
     "upstream-code",
     "derivative-models",
@@ -40,6 +40,7 @@ class Indicator:
     good: str
     key: bool
     definition: str
+    settles_after_days: int = 0
 
     @property
     def is_fraction(self) -> bool:

@@ -22,6 +22,8 @@ unioned as (
     select * from int_indicators_hub_benchmarks
     union all
     select * from int_indicators_dc
+    union all
+    select * from int_indicators_xp
 ),
 
 final as (
