@@ -183,7 +183,9 @@ def _parse_person(path: Path, index: int, entry: dict, pseudonymize: Pseudonymiz
             ids[platform] = tuple(pseudonymize(platform, raw) for raw in ids[platform])
     affiliations = entry.get("affiliation", [])
     if not isinstance(affiliations, list) or not all(isinstance(a, dict) for a in affiliations):
-        raise ConfigError(f"{where}: key 'affiliation' must be tables, written [[person.affiliation]]")
+        raise ConfigError(
+            f"{where}: key 'affiliation' must be tables, written [[person.affiliation]]"
+        )
     return Person(
         key=f"person-{index:05d}",
         name=name.strip(),
@@ -208,7 +210,9 @@ def _parse_affiliation(where: str, entry: dict) -> Affiliation:
 def _parse_organisation(path: Path, index: int, entry: dict) -> Organisation:
     name = entry.get("name")
     where = (
-        f"{path}: organisation '{name}'" if isinstance(name, str) else f"{path}: organisation #{index}"
+        f"{path}: organisation '{name}'"
+        if isinstance(name, str)
+        else f"{path}: organisation #{index}"
     )
     for key in entry:
         if key not in _ORGANISATION_KEYS:
@@ -219,7 +223,11 @@ def _parse_organisation(path: Path, index: int, entry: dict) -> Organisation:
             raise ConfigError(f"{where}: missing required key '{key}'")
     _non_empty_string(where, "name", name)
     domains = _id_list(
-        where, "domains", entry["domains"], _DOMAIN, "a lowercase email domain such as 'example.org'"
+        where,
+        "domains",
+        entry["domains"],
+        _DOMAIN,
+        "a lowercase email domain such as 'example.org'",
     )
     if not domains:
         raise ConfigError(f"{where}: key 'domains' is empty")

@@ -19,13 +19,14 @@ from onramp.commands import (
     collect,
     demo,
     export,
+    identities,
     import_discord,
     metrics,
     serve,
     status,
 )
 
-COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export)
+COMMANDS = (demo, collect, import_discord, build, serve, metrics, status, export, identities)
 EPILOG = "Docs: README.md. Secrets and endpoints come from the environment or a .env file."
 
 

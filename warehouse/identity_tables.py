@@ -15,7 +15,9 @@ _PEOPLE = pa.schema(
     [("person_key", pa.string()), ("name", pa.string()), ("is_bot", pa.bool_()),
      ("provenance", pa.string())]
 )  # fmt: skip
-_LINKS = pa.schema([("person_key", pa.string()), ("platform", pa.string()), ("identity", pa.string())])
+_LINKS = pa.schema(
+    [("person_key", pa.string()), ("platform", pa.string()), ("identity", pa.string())]
+)
 _AFFILIATIONS = pa.schema(
     [("person_key", pa.string()), ("org", pa.string()), ("valid_from", pa.date32()),
      ("valid_to", pa.date32())]
