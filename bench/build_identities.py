@@ -20,12 +20,12 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.dashboard_render import ROOT, make_demo, make_scaled  # noqa: E402
-from core.identities import load_identities  # noqa: E402
-from core.settings import Paths  # noqa: E402
-from onramp.demo.identities import sample_pseudonym  # noqa: E402
-from onramp.demo.run import build_registry  # noqa: E402
-from warehouse.build import build  # noqa: E402
+from bench.dashboard_render import ROOT, make_demo, make_scaled
+from core.identities import load_identities
+from core.settings import Paths
+from onramp.demo.identities import sample_pseudonym
+from onramp.demo.run import build_registry
+from warehouse.build import build
 
 PEOPLE = 1000
 
@@ -33,7 +33,8 @@ PEOPLE = 1000
 def identities_file(raw: Path, path: Path) -> Path:
     with duckdb.connect(str(raw), read_only=True) as con:
         logins = [r[0] for r in con.execute(
-            "select distinct author_login from github_issues where author_login like 'sample-user-%' "
+            "select distinct author_login from github_issues "
+            "where author_login like 'sample-user-%' "
             "order by 1 limit ?", [PEOPLE]).fetchall()]  # fmt: skip
         hub = [r[0] for r in con.execute(
             "select distinct author from hub_discussion_events where author like 'sample-hf-%' "

@@ -97,7 +97,8 @@ def render(selection: Selection) -> int:
     if flow.empty:
         empty(
             "No newcomers in this period: widen the period, or collect GitHub, Hub or Discord data "
-            "and run `onramp build` (list people in identities.toml to follow them across platforms)."
+            "and run `onramp build` (list people in identities.toml to follow them across "
+            "platforms)."
         )
         return 0
     card(

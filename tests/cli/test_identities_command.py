@@ -20,7 +20,8 @@ def _issue(n, login):
 
 def _hub(n, author):
     return {"repo_type": "model", "repo_id": "org/m", "num": n, "event_id": f"e{n}",
-            "event_type": "comment", "author": author, "created_at": T, "provenance": "api"}  # fmt: skip
+            "event_type": "comment", "author": author, "created_at": T,
+            "provenance": "api"}  # fmt: skip
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from core.identities import load_identities
 from core.pseudonym import pseudonym
+
 from sqlkit import project
 
 KEY = b"test-key-" + b"0" * 32
@@ -40,13 +41,15 @@ def hub_discussion(num, author, created, *, pr=False):
 def message(n, raw_author, created):
     return {"message_id": f"{900000000000000000 + n}", "channel_id": CHANNEL, "guild_id": GUILD,
             "author_pseudonym": pseudo("discord", raw_author), "created_at": created,
-            "message_type": 0, "author_is_bot": False, "provenance": "api"}  # fmt: skip
+            "message_type": 0, "author_is_bot": False,
+            "provenance": "api"}  # fmt: skip
 
 
 CHANNELS = [{"channel_id": CHANNEL, "guild_id": GUILD, "kind": "text", "created_at": at(1, 1),
              "provenance": "api"}]  # fmt: skip
 
-# Ada: Discord in January, a Hub discussion in February, a PR in March (one person, three platforms).
+# Ada: Discord in January, a Hub discussion in February, a PR in March (one person, three
+# platforms).
 # Bob: a GitHub issue in January, nothing more. Cy: Discord only, in January.
 ROWS = {
     "discord_channels": CHANNELS,

@@ -5,6 +5,7 @@ covers the date) otherwise; personal domains stay unaffiliated."""
 from datetime import UTC, datetime, timedelta
 
 from identkit import identities
+
 from sqlkit import build_over, project, value
 
 PROJECT = project(github_repos=["o/r"])

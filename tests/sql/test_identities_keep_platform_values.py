@@ -3,6 +3,7 @@ indicator other than xp_* (and the elephant factor, which an affiliation is mean
 the same value in every month."""
 
 from identkit import ADA, PROJECT, ROWS, identities
+
 from sqlkit import build_over
 
 ORG = '\n[[organisation]]\nname = "Example Labs"\ndomains = ["example.org"]\n'

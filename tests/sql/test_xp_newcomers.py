@@ -3,6 +3,7 @@ once; the journey rates, worked out by hand from identkit's rows."""
 
 import pytest
 from identkit import PROJECT, ROWS, identities
+
 from sqlkit import build_over, value
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from identkit import ADA_DISCORD, PROJECT, ROWS, identities
+
 from sqlkit import build_over
 
 ROOT = Path(__file__).resolve().parents[2]
