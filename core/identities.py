@@ -26,7 +26,7 @@ _DISCORD_ID = re.compile(r"^[0-9]{15,21}$")
 _SLACK_ID = re.compile(r"^[UWB][A-Z0-9]{2,}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
-_NOREPLY = re.compile(r"^(?:[0-9]+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$", re.I)
+NOREPLY = re.compile(r"^(?:[0-9]+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$", re.I)
 ID_KEYS = {
     "github": (_LOGIN, "a GitHub login"),
     "hub": (_HUB_USER, "a Hub username"),
@@ -78,7 +78,7 @@ class Person:
 
     def noreply_logins(self) -> tuple[str, ...]:
         """GitHub logins named by the person's `users.noreply.github.com` addresses."""
-        found = (_NOREPLY.match(e) for e in self.emails)
+        found = (NOREPLY.match(e) for e in self.emails)
         return tuple(m.group(1) for m in found if m)
 
 

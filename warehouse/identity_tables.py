@@ -1,7 +1,8 @@
 """identities.toml as tables (always created, empty without a file), read by int_persons and the
-elephant factor. Discord and Slack identities arrive already pseudonymised (core.identities); git
-email addresses are not stored: commits keep only their domain, so an address can link a person
-only when it is a `users.noreply.github.com` address, which names a GitHub login.
+elephant factor. Discord and Slack identities arrive already pseudonymised (core.identities). Of
+git email addresses, commits keep only their domain and any `users.noreply.github.com` address, so
+an address links a person only when it is a no-reply one: it names a GitHub login, and links the
+commits that carry it.
 """
 
 from __future__ import annotations
@@ -63,7 +64,13 @@ def _links(person) -> list[dict]:
     rows += [("hub", h.lower()) for h in person.hub]
     rows += [("discord", d) for d in person.discord]
     rows += [("slack", s) for s in person.slack]
+    # no-reply addresses also link the commits that carry them but no login (git-only authors)
+    rows += [("email", e.lower()) for e in person.emails if e.lower() in _noreply_addresses(person)]
     return [{"person_key": person.key, "platform": p, "identity": i} for p, i in rows]
+
+
+def _noreply_addresses(person) -> set[str]:
+    return {e.lower() for e in person.emails if e.lower().endswith("@users.noreply.github.com")}
 
 
 def _create(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table) -> None:

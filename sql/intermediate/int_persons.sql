@@ -29,9 +29,19 @@ links as (
     select person_key, platform, identity from identity_links
 ),
 
+email_links as (
+    -- a listed no-reply address links the commits that carry it, a git-only author's included
+    select repos.project, commits.person, min(links.person_key) as person_key
+    from stg_github__commits as commits
+    join registry_github_repos as repos on lower(repos.repo) = commits.repo_key
+    join links on links.platform = 'email' and links.identity = commits.author_noreply_email
+    group by repos.project, commits.person
+),
+
 keyed as (
     -- GitHub logins and Hub usernames are case-insensitive; the file's links are lower-cased
-    select identities.project, identities.platform, identities.person, links.person_key as listed_key
+    select identities.project, identities.platform, identities.person,
+        coalesce(links.person_key, email_links.person_key) as listed_key
     from identities
     left join links
         on links.platform = identities.platform
@@ -39,6 +49,10 @@ keyed as (
             when identities.platform in ('github', 'hub') then lower(identities.person)
             else identities.person
         end
+    left join email_links
+        on identities.platform = 'github'
+        and email_links.project = identities.project
+        and email_links.person = identities.person
 ),
 
 final as (

@@ -7,7 +7,17 @@ import pytest
 
 from onramp.cli import build_parser, main
 
-COMMANDS = ["demo", "collect", "import-discord", "build", "serve", "metrics", "status", "export"]
+COMMANDS = [
+    "demo",
+    "collect",
+    "import-discord",
+    "build",
+    "serve",
+    "metrics",
+    "status",
+    "export",
+    "identities",
+]
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 

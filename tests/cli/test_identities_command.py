@@ -24,6 +24,27 @@ def _hub(n, author):
             "provenance": "api"}  # fmt: skip
 
 
+def _commit(sha, login, name, email=None):
+    return {"repo": "o/r", "sha": sha, "author_login": login, "author_name": name,
+            "author_noreply_email": email, "authored_at": T, "provenance": "api"}  # fmt: skip
+
+
+DEE = "42+dee@users.noreply.github.com"
+EVE = "eve@users.noreply.github.com"
+SHARED = "7+x@users.noreply.github.com"
+COMMITS = [
+    _commit("s1", None, "Dee", DEE),  # no login, but the no-reply address names 'dee'
+    _commit("s2", "eve", "Eve", EVE),  # the address co-occurs with login eve ...
+    _commit("s3", None, "Eve E", EVE),  # ... and is on a commit with no login
+    _commit("s4", "f1", "F", SHARED),  # two logins share an address: ambiguous, no candidate
+    _commit("s5", "f2", "F", SHARED),
+    _commit("s6", None, "F", SHARED),
+    _commit("s7", "gus", "gusmodels", None),  # login gus signs 'gusmodels', a Hub username
+    _commit("s8", "h1", "hubby", None),  # two different people sign 'hubby' ...
+    _commit("s9", "h2", "hubby", None),  # ... so the Hub user hubby matches neither
+]
+
+
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     raw = tmp_path / "raw.duckdb"
@@ -31,12 +52,10 @@ def env(tmp_path, monkeypatch):
         upsert(con, "github_issues", [_issue(1, "Ada-Ex"), _issue(2, "bob"), _issue(3, "cy")],
                run_id="t")  # fmt: skip
         upsert(con, "hub_discussion_events",
-               [_hub(1, "ada-ex"), _hub(2, "org"), _hub(3, "Bob Smith"), _hub(4, "cy")],
+               [_hub(1, "ada-ex"), _hub(2, "org"), _hub(3, "gusmodels"), _hub(4, "cy"),
+                _hub(5, "hubby")],
                run_id="t")  # fmt: skip
-        # git-only commits by a name equal to a Hub username: never a reason to merge
-        upsert(con, "github_commits",
-               [{"repo": "o/r", "sha": "s1", "author_name": "Bob Smith", "authored_at": T,
-                 "provenance": "api"}], run_id="t")  # fmt: skip
+        upsert(con, "github_commits", COMMITS, run_id="t")
     (tmp_path / "projects.toml").write_text(
         '[[project]]\nid = "p"\nname = "P"\norganizational_model = "company"\n'
         'github_repos = ["o/r"]\nhub_authors = ["org"]\n'
@@ -51,23 +70,34 @@ def _suggest(env, capsys):
     return tomllib.loads(capsys.readouterr().out).get("person", [])
 
 
-def test_same_login_on_github_and_hub(env, capsys):
+def test_each_rule_and_no_merge_on_a_shared_name(env, capsys):
     people = _suggest(env, capsys)
     by_name = {p["name"]: p for p in people}
-    assert set(by_name) == {"Ada-Ex", "cy"}  # not 'org' (the project's Hub account), not Bob
-    assert by_name["Ada-Ex"]["github"] == ["Ada-Ex"] and by_name["Ada-Ex"]["hub"] == ["ada-ex"]
-    assert by_name["cy"]["confidence"] == "medium" and "same login" in by_name["cy"]["reason"]
-
-
-def test_listed_people_are_not_proposed_again_and_noreply_is(env, capsys):
-    (env / "identities.toml").write_text(
-        '[[person]]\nname = "Cy"\ngithub = ["cy"]\nhub = ["cy"]\n'
-        'emails = ["7+bob@users.noreply.github.com"]\n'
+    # not 'org' (the project's Hub account), nothing for F (shared address) or hubby (shared name)
+    assert set(by_name) == {"Ada-Ex", "cy", "Dee", "Eve E", "gus"}
+    same = by_name["Ada-Ex"]
+    assert same["github"] == ["Ada-Ex"] and same["hub"] == ["ada-ex"]
+    assert same["confidence"] == "medium" and "same login" in same["reason"]
+    dee = by_name["Dee"]
+    assert dee["github"] == ["dee"] and dee["emails"] == [DEE] and dee["confidence"] == "high"
+    assert "no-reply address of login 'dee'" in dee["reason"]
+    eve = by_name["Eve E"]
+    assert (
+        eve["github"] == ["eve"]
+        and eve["emails"] == [EVE]
+        and "on commits by login" in eve["reason"]
     )
-    people = _suggest(env, capsys)
-    assert [p["name"] for p in people] == ["Ada-Ex", "Cy"]
-    noreply = people[1]
-    assert noreply["github"] == ["bob"] and noreply["confidence"] == "high"
+    gus = by_name["gus"]
+    assert gus["hub"] == ["gusmodels"] and gus["confidence"] == "low"
+
+
+def test_listed_people_are_not_proposed_again(env, capsys):
+    (env / "identities.toml").write_text(
+        f'[[person]]\nname = "Cy"\ngithub = ["cy"]\nhub = ["cy"]\nemails = ["{DEE}"]\n'
+    )
+    names = [p["name"] for p in _suggest(env, capsys)]
+    assert "cy" not in names and "Cy" not in names and "Dee" not in names
+    assert "Ada-Ex" in names
 
 
 def test_suggestions_paste_into_a_valid_file(env, capsys):
