@@ -213,7 +213,7 @@ def render_toml(candidates: list[Candidate]) -> str:
         "",
     ]
     if not candidates:
-        lines.append("# No candidates: no shared login, no no-reply address to link, no name match.")
+        lines.append("# No candidates: no shared login, no no-reply address, no name match.")
     for c in candidates:
         lines.append("[[person]]")
         lines.append(f"name = {json.dumps(c.name)}")

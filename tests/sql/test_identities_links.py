@@ -2,6 +2,7 @@
 git-only commits, a listed name labels GitHub and Hub rows, a pseudonym is never named."""
 
 from identkit import ADA_DISCORD, CHANNELS, PROJECT, at, identities, message
+
 from sqlkit import build_over, value
 
 NOREPLY = "12+ada-ex@users.noreply.github.com"
