@@ -100,7 +100,7 @@ def render(selection: Selection) -> int:
             "and run `onramp build` (list people in identities.toml to follow them across "
             "platforms)."
         )
-        return 0
+        return _trends(selection)
     card(
         headline(flow),
         key=f"{selection.project}-journeys-flow",
