@@ -34,10 +34,11 @@ def identities_file(raw: Path, path: Path) -> Path:
     with duckdb.connect(str(raw), read_only=True) as con:
         logins = [r[0] for r in con.execute(
             "select distinct author_login from github_issues "
-            "where author_login like 'sample-user-%' "
+            "where author_login similar to 'sample-user-[0-9]{4}' "
             "order by 1 limit ?", [PEOPLE]).fetchall()]  # fmt: skip
         hub = [r[0] for r in con.execute(
-            "select distinct author from hub_discussion_events where author like 'sample-hf-%' "
+            "select distinct author from hub_discussion_events "
+            "where author similar to 'sample-hf-user-[0-9]{4}' "
             "order by 1 limit ?", [PEOPLE]).fetchall()]  # fmt: skip
         speakers = [r[0] for r in con.execute(
             "select distinct author_pseudonym from discord_messages "
