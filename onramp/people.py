@@ -43,6 +43,10 @@ def configured_identities(paths: Paths, log: Callable[[str], None]) -> BuildIden
 
 def keyed_pseudonymizer(raw_db: Path, log: Callable[[str], None]) -> Pseudonymize:
     """pseudonym(key, platform, raw id) under the key the warehouse's pseudonyms were made with."""
+    if not raw_db.exists():  # never generate a key for a warehouse that is not there
+        raise OnrampError(
+            f"{raw_db}: no warehouse yet; run `onramp collect` or `onramp demo` first"
+        )
     recorded = _recorded_fingerprint(raw_db)
     try:
         key = load_key(raw_db, log=log, create=recorded is None)
