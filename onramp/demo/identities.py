@@ -15,6 +15,7 @@ file is read that way; a user's file always goes through the keyed hash.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -62,15 +63,19 @@ def sample_identities_toml(
             continue
         speakers = _speakers(con, guilds[project.id])
         logins = [g for g in _github_newcomers(con, project.github_repos) if g[0] not in used]
-        hub_users = [h for h in _hub_people(con, project.hub_authors) if h not in used]
+        hub_users = [h for h in _hub_people(con, project.hub_authors) if h[0] not in used]
         crossovers = set(_crossover_logins(con, project))
-        pairs = _pair(speakers, logins)[:PAIRS_PER_PROJECT]
+        pairs = _pair(speakers[: PAIRS_PER_PROJECT * 3], logins)[:PAIRS_PER_PROJECT]
+        spoke = dict(speakers)
         for i, (speaker, login) in enumerate(pairs):
             used.add(login)
             hub = [login] if login in crossovers and i % 2 == 0 else []
-            if not hub and i < HUB_PER_PROJECT and i < len(hub_users):
-                hub = [hub_users[i]]
-                used.add(hub_users[i])
+            if not hub and i < HUB_PER_PROJECT:
+                # a Hub user first seen after the speaker spoke: Discord stays the first door
+                later = [h for h, at in hub_users if h not in used and at > spoke[speaker]]
+                if later:
+                    hub = [later[0]]
+                    used.add(later[0])
             blocks.append(_block(len(blocks) + 1, project.id, login, hub, speaker))
     return HEADER + "\n".join(blocks)
 
@@ -88,16 +93,18 @@ def _block(n: int, project: str, login: str, hub: list[str], speaker: int) -> st
     return "\n".join(lines) + "\n"
 
 
-def _pair(speakers: list[tuple[int, object]], logins: list[tuple[str, object]]):
-    """Each speaker with the next unused login first seen after the speaker's first message."""
-    pairs, j = [], 0
-    for raw, spoke_at in speakers:
-        while j < len(logins) and logins[j][1] <= spoke_at:
-            j += 1
-        if j == len(logins):
-            break
-        pairs.append((raw, logins[j][0]))
-        j += 1
+def _pair(speakers: list[tuple[int, object]], logins: list[tuple[str, object, object]]):
+    """Each speaker with an unused login first seen on GitHub after the speaker's first message:
+    every other speaker with one who opens a PR within 180 days of it (a journey to contribution),
+    the others with the next such login, whatever it does."""
+    pairs, used = [], set()
+    for i, (raw, spoke_at) in enumerate(speakers):
+        later = [g for g in logins if g[0] not in used and g[1] > spoke_at]
+        if i % 2 == 0:
+            later = [g for g in later if g[2] is not None and (g[2] - spoke_at).days <= 180]
+        if later:
+            used.add(later[0][0])
+            pairs.append((raw, later[0][0]))
     return pairs
 
 
@@ -121,19 +128,20 @@ def _speakers(con, guild_id: str) -> list[tuple[int, object]]:
     return out
 
 
-def _github_newcomers(con, repos: tuple[str, ...]) -> list[tuple[str, object]]:
+def _github_newcomers(con, repos: tuple[str, ...]) -> list[tuple[str, object, object]]:
+    """(login, first GitHub step, first PR opened) of the sample logins first seen from 2024-02."""
     if not repos:
         return []
     return con.execute(
         """
         with steps as (
-            select author_login as login, created_at from github_issues
+            select author_login as login, created_at, is_pull_request as is_pr from github_issues
             where list_contains(?, lower(repo))
             union all
-            select author_login, created_at from github_comments
+            select author_login, created_at, false from github_comments
             where list_contains(?, lower(repo))
         )
-        select login, min(created_at) as first_at
+        select login, min(created_at) as first_at, min(created_at) filter (where is_pr) as pr_at
         from steps
         where login like 'sample-user-%'
         group by login
@@ -144,20 +152,20 @@ def _github_newcomers(con, repos: tuple[str, ...]) -> list[tuple[str, object]]:
     ).fetchall()
 
 
-def _hub_people(con, authors: tuple[str, ...]) -> list[str]:
+def _hub_people(con, authors: tuple[str, ...]) -> list[tuple[str, object]]:
     if not authors:
         return []
     rows = con.execute(
         """
-        select author from hub_discussion_events
+        select author, min(created_at) as first_at from hub_discussion_events
         where list_contains(?, lower(split_part(repo_id, '/', 1)))
             and author like 'sample-hf-user-%'
         group by author
-        order by min(created_at), author
+        order by first_at, author
         """,
         [[a.lower() for a in authors]],
     ).fetchall()
-    return [r[0] for r in rows]
+    return [(r[0], r[1]) for r in rows]
 
 
 def _crossover_logins(con, project) -> list[str]:
@@ -178,12 +186,18 @@ def add_sample_crossovers(
     for project in registry.projects:
         if project.id not in guilds or not project.hub_authors:
             continue
-        logins = [g for g, _ in _github_newcomers(con, project.github_repos) if g not in used]
+        logins = [
+            (g, first_at)
+            for g, first_at, _ in _github_newcomers(con, project.github_repos)
+            if g not in used
+        ]
         answered = _answered_discussions(con, project.hub_authors)
-        for i, login in enumerate(logins[:CROSSOVERS_PER_PROJECT]):
-            if not answered:
-                break
-            repo_type, repo_id, num, last_at = answered[i % len(answered)]
+        for login, first_at in logins[:CROSSOVERS_PER_PROJECT]:
+            # on a discussion still going a fortnight after the login's first GitHub step
+            after = [d for d in answered if d[3] >= first_at + timedelta(days=14)]
+            if not after:
+                continue
+            repo_type, repo_id, num, last_at = after[len(rows) % len(after)]
             used.add(login)
             rows.append(
                 {
