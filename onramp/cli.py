@@ -21,6 +21,7 @@ from onramp.commands import (
     demo,
     digest,
     export,
+    identities,
     import_discord,
     import_slack,
     metrics,
@@ -39,6 +40,7 @@ COMMANDS = (
     status,
     export,
     digest,
+    identities,
 )
 EPILOG = "Docs: README.md. Secrets and endpoints come from the environment or a .env file."
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from core.identities import NO_IDENTITIES, Identities
 from core.registry import Project, Registry
 from warehouse.build import build
 from warehouse.db import connect
@@ -22,7 +23,10 @@ def project(project_id: str = "p", **lists) -> Project:
 
 
 def build_over(
-    tmp_path: Path, rows: dict[str, list[dict]], projects: list[Project]
+    tmp_path: Path,
+    rows: dict[str, list[dict]],
+    projects: list[Project],
+    identities: Identities = NO_IDENTITIES,
 ) -> duckdb.DuckDBPyConnection:
     """Load `rows` into a fresh raw warehouse, run every model, return the published marts."""
     raw = tmp_path / "raw.duckdb"
@@ -31,7 +35,8 @@ def build_over(
         for table, table_rows in rows.items():
             upsert(con, table, table_rows, run_id="test")
     published = tmp_path / "raw.published.duckdb"
-    build(raw, published, Registry(path=tmp_path / "projects.toml", projects=tuple(projects)))
+    registry = Registry(path=tmp_path / "projects.toml", projects=tuple(projects))
+    build(raw, published, registry, identities=identities)
     con = duckdb.connect(str(published), read_only=True)
     con.execute("set TimeZone = 'UTC'")
     return con

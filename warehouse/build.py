@@ -14,8 +14,10 @@ from pathlib import Path
 import duckdb
 
 from core.errors import OnrampError
+from core.identities import NO_IDENTITIES, Identities, conflicts
 from core.registry import Registry
 from warehouse.db import connect
+from warehouse.identity_tables import write_identities
 from warehouse.models import build_order, load_models
 from warehouse.paths import MODELS_DIR
 from warehouse.registry_tables import write_registry
@@ -35,9 +37,15 @@ def build(
     published: Path,
     registry: Registry,
     *,
+    identities: Identities = NO_IDENTITIES,
+    identities_provenance: str = "file",
     models_root: Path = MODELS_DIR,
 ) -> BuildResult:
     started = time.perf_counter()
+    problems = conflicts(identities)
+    if problems:  # an id claimed twice would count one person as two, or two as one
+        more = f" (and {len(problems) - 1} more; see `onramp identities check`)"
+        raise OnrampError(problems[0] + (more if len(problems) > 1 else ""))
     if not raw_path.exists():
         raise OnrampError(
             f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first"
@@ -53,6 +61,7 @@ def build(
             con.execute("set TimeZone = 'UTC'")
             _attach_raw(con, raw_path)
             write_registry(con, registry)
+            write_identities(con, identities, provenance=identities_provenance)
             for name in order:
                 _run_model(con, models[name])
             con.execute("detach raw")

@@ -175,6 +175,14 @@ def _domain(email) -> str | None:
     return email.rsplit("@", 1)[1].strip().lower() or None
 
 
+def _noreply(email: str | None) -> str | None:
+    """A GitHub no-reply address (`ID+login@users.noreply.github.com`) is kept whole: GitHub
+    made it to be public, and it names the login even where the commit is linked to none."""
+    if not email or not email.strip().lower().endswith("@users.noreply.github.com"):
+        return None
+    return email.strip().lower()
+
+
 def commit_row(repo: str, it: dict) -> dict:
     commit = it.get("commit") or {}
     author, committer = commit.get("author") or {}, commit.get("committer") or {}
@@ -183,6 +191,7 @@ def commit_row(repo: str, it: dict) -> dict:
     return {
         "repo": repo, "sha": required(it, "sha"), "author_login": login(user),
         "author_name": author.get("name"), "author_email_domain": _domain(author.get("email")),
+        "author_noreply_email": _noreply(author.get("email")),
         "committer_login": login(committer_user),
         "committer_email_domain": _domain(committer.get("email")),
         "authored_at": ts(author.get("date")), "committed_at": ts(committer.get("date")),

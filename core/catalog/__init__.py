@@ -13,7 +13,7 @@ from functools import cache
 from core.resources import package_path
 
 CATALOG_DIR = package_path("core.catalog")
-SOURCES = ("github", "hub", "discord", "slack")
+SOURCES = ("github", "hub", "discord", "slack", "crossplatform")
 COLLABORATION_TYPES = (
     "upstream-code",
     "derivative-models",

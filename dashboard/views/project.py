@@ -6,7 +6,13 @@ import streamlit as st
 from core.catalog import Indicator
 from dashboard import format as fmt
 from dashboard.cards import empty
-from dashboard.components import cohort_retention, derivatives, indicator_trend, project_facts
+from dashboard.components import (
+    cohort_retention,
+    derivatives,
+    indicator_trend,
+    journeys,
+    project_facts,
+)
 from dashboard.controls import Selection
 from dashboard.sections import OTHER, SECTIONS, Section, indicators_by_section
 
@@ -55,7 +61,8 @@ all_ids = [i.id for group in grouped.values() for i in group]
 values = indicator_trend.load(selection, all_ids)
 present = indicator_trend.with_values(values)
 for section in (*SECTIONS, OTHER):
-    shown = [i for i in grouped[section.key] if i.id in present]
+    # cross-platform (xp_*) indicators belong to the Journeys section below
+    shown = [i for i in grouped[section.key] if i.id in present and i.source != "crossplatform"]
     if section is OTHER and not shown:
         continue
     st.header(section.title, anchor=section.key)
@@ -69,3 +76,7 @@ for section in (*SECTIONS, OTHER):
         continue
     _indicator_grid(shown, values)
     _extras(section)
+
+st.header("Journeys", anchor="journeys")
+st.caption("Where do newcomers first show up, and how many go on to contribute?")
+journeys.render(selection)

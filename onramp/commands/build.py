@@ -10,7 +10,8 @@ HELP = "run the SQL models and publish the result"
 DESCRIPTION = (
     "Run sql/staging -> sql/intermediate -> sql/marts over the raw warehouse into a new file, "
     "then publish it by atomic rename: a running dashboard keeps reading the old file until "
-    "the new one is complete."
+    "the new one is complete. People listed in identities.toml (beside projects.toml, or "
+    "$ONRAMP_IDENTITIES) count once across platforms in the cross-platform indicators."
 )
 
 
@@ -19,10 +20,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args, paths: Paths) -> int:
-    from onramp.demo.run import build_registry
-    from warehouse.build import build
+    from onramp.demo.run import build_published
 
-    result = build(paths.raw_db, paths.published_db, build_registry(paths))
+    result = build_published(paths, log)
     log(
         f"built {len(result.models)} models in {result.seconds:.1f} s; published {result.published}"
     )

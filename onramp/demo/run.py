@@ -15,7 +15,9 @@ import pandas as pd
 from core.errors import OnrampError
 from core.registry import Registry, load_registry
 from core.settings import Paths
+from onramp.demo.identities import add_sample_crossovers, sample_file, write_sample_identities
 from onramp.demo.snapshot import REGISTRY, SNAPSHOT_DIR, load_snapshot, read_manifest
+from onramp.people import BuildIdentities, configured_identities
 from warehouse.build import build
 from warehouse.db import connect, fetch_one
 from warehouse.state import finish_run, start_run
@@ -42,13 +44,14 @@ def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = 
     with connect(paths.raw_db) as con:
         run_id = start_run(con, DEMO_SOURCE, None)
         rows = load_snapshot(con, run_id)
+        rows += add_sample_crossovers(con, registry, manifest["sample_discord_guilds"], run_id)
         finish_run(con, run_id, status="ok", rows=rows)
         log(
             f"loaded {rows:,} snapshot rows (data cut-off {manifest['data_cutoff'][:10]}) "
             f"into {paths.raw_db}"
         )
         _import_sample_slack(con, paths, registry, pd.Timestamp(manifest["data_cutoff"]), log)
-    result = build(paths.raw_db, paths.published_db, build_registry(paths))
+    result = build_published(paths, log)
     log(
         f"built {len(result.models)} models in {result.seconds:.1f} s "
         f"({time.perf_counter() - started:.1f} s in all)"
@@ -78,6 +81,35 @@ def _import_sample_slack(con, paths: Paths, registry: Registry, cutoff, log) -> 
                 f"loaded a sample Slack export for {workspace.project} through import-slack's "
                 f"reader: {outcome.rows:,} rows (sample data)"
             )
+
+
+def build_published(paths: Paths, log: Callable[[str], None]):
+    """`onramp build` and the demo: the registry and identities in force, then the models."""
+    registry = build_registry(paths)
+    chosen = build_identities(paths, registry, log)
+    if chosen is None:
+        return build(paths.raw_db, paths.published_db, registry)
+    return build(
+        paths.raw_db,
+        paths.published_db,
+        registry,
+        identities=chosen.identities,
+        identities_provenance=chosen.provenance,
+    )
+
+
+def build_identities(
+    paths: Paths, registry: Registry, log: Callable[[str], None]
+) -> BuildIdentities | None:
+    """The user's identities.toml; on a demo warehouse without one, the generated sample."""
+    configured = configured_identities(paths, log)
+    if configured is not None or not _is_demo_warehouse(paths):
+        return configured
+    guilds = read_manifest()["sample_discord_guilds"]
+    with duckdb.connect(str(paths.raw_db), read_only=True) as con:
+        sample = write_sample_identities(con, registry, guilds, sample_file(paths.raw_db))
+    log(f"using the generated sample identities {sample.path} (sample data)")
+    return BuildIdentities(sample, "sample")
 
 
 def _refuse_collected(paths: Paths, force: bool) -> None:

@@ -1,13 +1,46 @@
 -- grain: one row per project per month per indicator, for contributor_absence_factor and
 -- elephant_factor: the smallest number of people (organisations) whose commits make more than 50%
 -- of the project's commits in [first day of next month - 365 days, first day of next month).
+-- A commit's organisation: the author's affiliation in identities.toml in force on the commit's
+-- date; else its email domain, named by an [[organisation]] whose dates cover the commit where
+-- one does; personal and no-reply domains are unaffiliated and left out.
 with
 
-commits as (
+authored as (
     select repos.project, c.person, c.email_domain, c.authored_at, c.provenance
     from stg_github__commits as c
     join registry_github_repos as repos on lower(repos.repo) = c.repo_key
     where not c.is_bot
+),
+
+affiliated as (
+    select
+        authored.*,
+        affiliations.org as affiliation,
+        organisations.org as domain_org
+    from authored
+    left join int_persons as persons
+        on persons.project = authored.project and persons.platform = 'github'
+        and persons.person = authored.person and persons.is_listed
+    left join identity_affiliations as affiliations
+        on affiliations.person_key = persons.person_key
+        and (affiliations.valid_from is null or affiliations.valid_from <= authored.authored_at::date)
+        and (affiliations.valid_to is null or authored.authored_at::date < affiliations.valid_to)
+    left join identity_organisations as organisations
+        on organisations.domain = authored.email_domain
+        and (organisations.valid_from is null or organisations.valid_from <= authored.authored_at::date)
+        and (organisations.valid_to is null or authored.authored_at::date < organisations.valid_to)
+),
+
+commits as (
+    select
+        project, person, authored_at, provenance,
+        coalesce(
+            affiliation,
+            case when email_domain not in (select domain from ref_personal_email_domains)
+                then coalesce(domain_org, email_domain) end
+        ) as organisation
+    from affiliated
 ),
 
 windows as (
@@ -17,7 +50,7 @@ windows as (
 ),
 
 in_window as (
-    select windows.project, windows.month, commits.person, commits.email_domain, commits.provenance
+    select windows.project, windows.month, commits.person, commits.organisation, commits.provenance
     from windows
     join commits
         on commits.project = windows.project
@@ -32,11 +65,10 @@ by_person as (
 ),
 
 by_organisation as (
-    select project, month, email_domain as holder, count(*) as n
+    select project, month, organisation as holder, count(*) as n
     from in_window
-    where email_domain is not null
-        and email_domain not in (select domain from ref_personal_email_domains)
-    group by project, month, email_domain
+    where organisation is not null
+    group by project, month, organisation
 ),
 
 ranked as (

@@ -4,11 +4,16 @@
 -- Insiders: on GitHub, anyone with an OWNER, MEMBER or COLLABORATOR association on one of the
 -- project's items or comments, or a commit from one of its internal_email_domains; on the Hub, its
 -- hub_authors and their organisations' members. Discord and Slack people are keyed pseudonyms:
--- never named, never linked, and nothing marks them insiders.
+-- never named, never linked, and nothing marks them insiders. A GitHub or Hub person listed in
+-- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
+-- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name.
 with
 
 people as (
-    select project, platform, person, is_sample from int_people
+    select people.project, people.platform, people.person, people.is_sample,
+        persons.person_key, persons.listed_name, persons.is_listed_bot
+    from int_people as people
+    join int_persons as persons using (project, platform, person)
 ),
 
 github_associations as (
@@ -50,6 +55,8 @@ labelled as (
         people.platform,
         people.person,
         case
+            when people.listed_name is not null and people.platform not in ('discord', 'slack')
+                then people.listed_name
             when people.platform = 'github' and people.person like 'git:%'
                 then coalesce(git_names.author_name, substr(people.person, 5))
             when people.platform in ('discord', 'slack')
@@ -65,6 +72,8 @@ labelled as (
         people.platform = 'github' and people.person like 'git:%' as is_git_only,
         people.platform in ('discord', 'slack') as is_pseudonymous,
         github_insiders.person is not null or hub_insiders.person_key is not null as is_insider,
+        people.person_key,
+        people.is_listed_bot,
         people.is_sample
     from people
     left join git_names

@@ -24,6 +24,8 @@ unioned as (
     select * from int_indicators_dc
     union all
     select * from int_indicators_sl
+    union all
+    select * from int_indicators_xp
 ),
 
 final as (

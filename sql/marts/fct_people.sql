@@ -1,6 +1,7 @@
 -- grain: one row per project per platform per person (bots excluded): first and last seen, how
 -- active, and how to show them (display name, profile link, insider mark). Pages and the digest
--- list people from here, never from raw logins or pseudonyms.
+-- list people from here, never from raw logins or pseudonyms. person_key joins one person's
+-- identities across platforms (identities.toml); is_listed_bot marks `bot = true` people.
 with
 
 people as (
@@ -8,7 +9,8 @@ people as (
 ),
 
 profiles as (
-    select project, platform, person, display_name, profile_url, is_git_only, is_pseudonymous, is_insider
+    select project, platform, person, display_name, profile_url, is_git_only, is_pseudonymous, is_insider,
+        person_key, is_listed_bot
     from int_person_profiles
 ),
 
@@ -22,6 +24,8 @@ final as (
         profiles.is_git_only,
         profiles.is_pseudonymous,
         profiles.is_insider,
+        profiles.person_key,
+        profiles.is_listed_bot,
         people.first_seen_at,
         people.last_seen_at,
         people.activities,

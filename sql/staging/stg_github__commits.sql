@@ -1,7 +1,8 @@
 -- grain: one row per commit per repository (default branch)
 -- Where the API and the demo's git history both hold a sha, the API row wins and git history fills
 -- what the API lacks. person: the linked GitHub login; else 'git:' + the lower-cased author name
--- (the email address is never kept, so the name is the only key an unlinked commit has). Names are
+-- (no email address is kept but a public users.noreply.github.com one, so the name is the key an
+-- unlinked commit has; identities.toml can link a no-reply address to a person). Names are
 -- never matched to logins: two people can share a name (reference/metrics.md §11).
 with
 
@@ -29,6 +30,7 @@ combined as (
             else coalesce(api.author_login, other.author_login) end as author_login,
         coalesce(api.author_name, other.author_name) as author_name,
         coalesce(api.author_email_domain, other.author_email_domain) as author_email_domain,
+        coalesce(api.author_noreply_email, other.author_noreply_email) as author_noreply_email,
         coalesce(api.authored_at, other.authored_at) as authored_at,
         coalesce(api.committed_at, other.committed_at) as committed_at,
         coalesce(api.is_merge, other.is_merge) as is_merge,
@@ -49,6 +51,7 @@ renamed as (
         combined.author_name,
         coalesce(combined.author_login, 'git:' || lower(trim(combined.author_name))) as person,
         nullif(lower(trim(combined.author_email_domain)), '') as email_domain,
+        combined.author_noreply_email,
         combined.authored_at,
         combined.committed_at,
         combined.is_merge,

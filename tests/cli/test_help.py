@@ -18,6 +18,7 @@ COMMANDS = [
     "status",
     "export",
     "digest",
+    "identities",
 ]
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -39,8 +39,12 @@ def _expected_project_charts(con, project: str) -> int:
     tree = con.execute(
         "select count(*) > 0 from fct_derivatives where project = ?", [project]
     ).fetchone()[0]
+    journeys = con.execute(
+        "select count(*) > 0 from fct_journey_flow where project = ? and cohort between ? and ?",
+        [project, "2024-09", "2026-08"],
+    ).fetchone()[0]
     # the cohort heat map sits in the upstream section, which shows only when it has an indicator
-    return lines + int(cohorts and lines > 0) + int(by_month) + int(tree)
+    return lines + int(cohorts and lines > 0) + int(by_month) + int(tree) + int(journeys)
 
 
 def test_compare_page(make_app):

@@ -94,6 +94,8 @@ create table if not exists github_commits (
     -- same sha both stay; stg_github__commits combines them (the api row wins)
     primary key (repo, sha, provenance)
 );
+-- a users.noreply.github.com address, kept whole (public, and it names a login); no other address
+alter table github_commits add column if not exists author_noreply_email varchar;
 
 create table if not exists github_releases (
     id              bigint primary key,

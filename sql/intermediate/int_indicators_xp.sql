@@ -1,0 +1,75 @@
+-- grain: one row per project per month per indicator, for the cross-platform indicators of
+-- DESIGN.md §4 (People), long format, read by fct_indicators. A newcomer is a person (one person
+-- across platforms, by identities.toml) whose first appearance in the project on any platform
+-- falls in the month:
+--   xp_newcomers                      newcomers of the month
+--   xp_newcomer_contributor_rate      share of them who contributed within 180 days (final once 180
+--                                     days have passed; the value so far until then)
+--   xp_median_days_to_contribution    median days to that contribution, over those who made one
+--   xp_first_platform_share_<p>       share of them first seen on platform p, for every platform
+--                                     the project has activity on (none on a platform: no row)
+with
+
+journeys as (
+    select * from int_journeys
+),
+
+per_month as (
+    select
+        project,
+        cohort_month as month,
+        count(*) as newcomers,
+        count(*) filter (where contributed_within_180d) as contributors,
+        median(days_to_contribution) filter (where contributed_within_180d) as median_days,
+        bool_or(is_sample) as is_sample
+    from journeys
+    group by project, cohort_month
+),
+
+platforms as (
+    select distinct project, platform from int_journey_steps
+),
+
+per_platform as (
+    select project, cohort_month as month, first_platform as platform, count(*) as firsts
+    from journeys
+    group by project, cohort_month, first_platform
+),
+
+spine as (
+    select months.project, months.month, per_month.newcomers, per_month.contributors,
+        per_month.median_days, coalesce(per_month.is_sample, false) as is_sample
+    from int_project_months as months
+    left join per_month using (project, month)
+),
+
+scalar as (
+    select project, month, 'xp_newcomers' as indicator, coalesce(newcomers, 0)::double as value,
+        is_sample
+    from spine
+    union all
+    select project, month, 'xp_newcomer_contributor_rate',
+        contributors::double / nullif(newcomers, 0), is_sample
+    from spine
+    union all
+    select project, month, 'xp_median_days_to_contribution', median_days::double, is_sample
+    from spine
+),
+
+shares as (
+    select spine.project, spine.month, 'xp_first_platform_share_' || platforms.platform,
+        coalesce(per_platform.firsts, 0)::double / nullif(spine.newcomers, 0), spine.is_sample
+    from spine
+    join platforms using (project)
+    left join per_platform
+        on per_platform.project = spine.project and per_platform.month = spine.month
+        and per_platform.platform = platforms.platform
+),
+
+long as (
+    select * from scalar
+    union all
+    select * from shares
+)
+
+select * from long
