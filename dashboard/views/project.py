@@ -1,39 +1,50 @@
 """Project: who finds a way into the project, through which door, and do they get an answer?
-(the maintainer's question). Layout only: the charts live in dashboard/components/."""
+(the maintainer's question). The on-ramp map heads the page; below it one collapsed section per
+on-ramp, drawn only when opened, so the first view stays short. Layout only: the charts live in
+dashboard/components/. BLOCKS is the page: a new component joins it with one line."""
 
 import streamlit as st
 
 from core.catalog import Indicator
 from dashboard import format as fmt
 from dashboard.cards import empty
-from dashboard.components import cohort_retention, derivatives, indicator_trend, project_facts
+from dashboard.components import (
+    cohort_retention,
+    derivatives,
+    indicator_trend,
+    onramp_map,
+    project_facts,
+)
 from dashboard.controls import Selection
+from dashboard.months import Months
 from dashboard.sections import OTHER, SECTIONS, Section, indicators_by_section
 
 selection: Selection = st.session_state["selection"]
-st.title(selection.project_name)
-st.caption(
-    f"On-ramps into the project, {fmt.month_name(selection.start)} to "
-    f"{fmt.month_name(selection.end)}."
-    " Pick the project and the period in the sidebar."
-)
-st.markdown(" · ".join(f"[{sec.title}](#{sec.key})" for sec in SECTIONS))  # jump to an on-ramp
-facts = project_facts.facts(selection)
-project_facts.render_facts(facts)
-project_facts.render_freshness(selection)
-
-grouped = indicators_by_section()
+calendar: Months = st.session_state["calendar"]
 
 
-def _configured(section: Section) -> bool:
-    return bool(len(facts[section.registry_list]))
+def header() -> None:
+    st.title(selection.project_name)
+    partial = (
+        f" {calendar.label(calendar.cutoff_month)} is drawn lighter: it is not over."
+        if selection.end >= calendar.cutoff_month
+        else ""
+    )
+    st.caption(
+        f"On-ramps into the project, {fmt.month_name(selection.start)} to "
+        f"{fmt.month_name(selection.end)}; headline month {fmt.month_name(selection.headline)}, "
+        f"the last complete one.{partial} Pick the project and the period in the sidebar."
+    )
+    project_facts.render_facts(project_facts.facts(selection))
 
 
-def _indicator_grid(indicators: list[Indicator], frame) -> None:
+def _indicator_grid(indicators: list[Indicator], frame) -> int:
     columns = st.columns(2)
+    drawn = 0
     for i, indicator in enumerate(indicators):
         with columns[i % 2]:
-            indicator_trend.render(selection, indicator, frame)
+            drawn += indicator_trend.render(selection, indicator, frame, calendar)
+    return drawn
 
 
 def _extras(section: Section) -> int:
@@ -47,25 +58,59 @@ def _extras(section: Section) -> int:
             drawn += derivatives.render_by_month(selection)
         with columns[1]:
             drawn += derivatives.render_by_base(selection)
-        drawn += derivatives.render_top(selection)
+        derivatives.render_top(selection)
     return drawn
 
 
-all_ids = [i.id for group in grouped.values() for i in group]
-values = indicator_trend.load(selection, all_ids)
-present = indicator_trend.with_values(values)
-for section in (*SECTIONS, OTHER):
-    shown = [i for i in grouped[section.key] if i.id in present]
-    if section is OTHER and not shown:
-        continue
-    st.header(section.title, anchor=section.key)
-    if section.question:
-        st.caption(section.question)
+def _section(section: Section, shown: list[Indicator], values, configured: bool) -> None:
+    label = f"**{section.title}**" + (f" — {section.question}" if section.question else "")
     if not shown:
-        if section is not OTHER and not _configured(section):
-            empty(f"Not configured for {selection.project_name}: {section.how_to_fill}.")
-        else:
-            empty(f"No values in this period yet. Widen the period, or {section.how_to_fill}.")
-        continue
-    _indicator_grid(shown, values)
-    _extras(section)
+        label += " (no data)"
+    box = st.expander(label, key=f"section-{section.key}", on_change="rerun")
+    if not box.open:  # drawn only when opened: the first view stays at the map
+        return
+    with box:
+        if not shown:
+            if section is not OTHER and not configured:
+                empty(
+                    f"Not configured for {selection.project_name}: {section.how_to_fill}.",
+                    status_link=True,
+                )
+            else:
+                empty(
+                    f"No values in this period yet. Widen the period, or {section.how_to_fill}.",
+                    status_link=True,
+                )
+            return
+        _indicator_grid(shown, values)
+        _extras(section)
+
+
+def sections() -> None:
+    st.subheader("On-ramp by on-ramp", anchor="sections")
+    st.caption("Open a section for its charts, month by month over the period.")
+    facts = project_facts.facts(selection)
+    grouped = indicators_by_section()
+    ids = [i.id for group in grouped.values() for i in group]
+    values = indicator_trend.load(selection, ids)
+    present = indicator_trend.with_values(values)
+    for section in (*SECTIONS, OTHER):
+        shown = [i for i in grouped[section.key] if i.id in present]
+        if section is OTHER and not shown:
+            continue
+        configured = section is OTHER or bool(len(facts[section.registry_list]))
+        _section(section, shown, values, configured)
+
+
+def freshness() -> None:
+    project_facts.render_freshness(selection)
+
+
+BLOCKS = [
+    header,
+    lambda: onramp_map.render(selection),
+    sections,
+    freshness,
+]
+for block in BLOCKS:
+    block()
