@@ -12,6 +12,7 @@ import streamlit as st
 
 SAMPLE_NOTE = "Built on generated sample rows (the demo's stand-in for data not collected)."
 STATUS_PAGE = "views/status.py"
+ICON_STATUS = ":material/database:"
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

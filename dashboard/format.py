@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
 
 from core.catalog import Indicator
 
@@ -13,13 +15,13 @@ SINGULAR = {"people": "person", "pull requests": "pull request"}
 
 
 def is_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is _NA
-
-
-try:  # pandas' NA, when pandas is there (it always is under Streamlit)
-    from pandas import NA as _NA
-except ImportError:  # pragma: no cover
-    _NA = object()
+    """None, NaN, pandas' NA or NaT, numpy's masked constant (a list cell's missing value)."""
+    if value is None or value is np.ma.masked:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array: not a missing scalar
+        return False
 
 
 def number(value: float | None, indicator: Indicator | None = None, *, final: bool = True) -> str:

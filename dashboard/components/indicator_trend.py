@@ -25,6 +25,7 @@ order by indicator, month_start
 """
 PARTIAL, PENDING, FINAL = "partial month", "pending", "final"
 HEIGHT = 200
+LEGEND = alt.Legend(title=None, orient="bottom")
 
 
 def load(selection: Selection, indicator_ids: list[str]) -> pd.DataFrame:
