@@ -71,10 +71,12 @@ PAGES = [
     ),
 ]
 page = st.navigation(PAGES)
+if page.url_path == "":  # before the picks read the URL: a shared link's warnings show on Compare
+    _home()
 calendar = months()
 selection = sidebar(calendar, PICKS.get(page.url_path, ALL_PICKS))
 st.session_state["calendar"] = calendar
-if selection is None and page.url_path not in ("status", ""):
+if selection is None and page.url_path != "status":
     st.title("On-ramp")
     st.info(
         "The published warehouse holds no project data yet: run `onramp collect` then `onramp "

@@ -99,3 +99,12 @@ def day(value) -> str:
     if isinstance(value, str):
         value = datetime.strptime(value[:10], "%Y-%m-%d")
     return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def word_headers(frame, **labels) -> dict:
+    """st.dataframe column labels in words: 'last_run_at' -> 'Last run at' (unless given)."""
+    return {
+        column: labels.get(column, str(column).replace("_", " ").capitalize())
+        for column in frame.columns
+        if "_" in str(column) or column in labels
+    }

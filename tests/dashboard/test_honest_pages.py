@@ -9,7 +9,7 @@ import re
 
 import pytest
 import streamlit as st
-from dashkit import APP, PAGES, published
+from dashkit import APP, PAGES, chart_rows, published
 from streamlit.testing.v1 import AppTest
 
 from core.catalog import load_catalog
@@ -102,8 +102,7 @@ def test_the_maps_cells_equal_onramp_metrics_for_the_same_month(make_app, demo_d
 
 
 def _rank_data(at) -> list[dict]:
-    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    return next(iter(spec["datasets"].values()))
+    return chart_rows(at.get("vega_lite_chart")[0])
 
 
 def test_an_indicator_where_every_project_is_equal_is_not_ranked(make_app):
@@ -139,6 +138,16 @@ def test_no_none_nan_or_snake_case_header_in_any_page(make_app, path):
     for frame in at.dataframe:
         cells = frame.value.astype(str)
         assert not cells.isin(["None", "nan", "NaN", "<NA>"]).any().any(), path
+        assert not [h for h in _headers(frame) if "_" in h], (path, _headers(frame))
+
+
+def _headers(frame) -> list[str]:
+    """The headers a table shows: its column config's labels, else the column names."""
+    config = json.loads(frame.proto.columns or "{}")
+    shown = list(frame.proto.column_order) or list(frame.value.columns)
+    return [
+        config.get(c, {}).get("label", c) for c in shown if not config.get(c, {}).get("hidden")
+    ]
 
 
 def test_title_counts_equal_the_lists(make_app):
