@@ -131,8 +131,11 @@ def render(selection: Selection) -> pd.DataFrame:
     return values
 
 
-def across_projects(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """One row per project, one column per measured cell: its key (or first) on-ramp's value."""
+def across_projects(
+    frame: pd.DataFrame, names: dict[str, str], highlight: str = ""
+) -> pd.DataFrame:
+    """One row per project, one column per measured cell: its key (or first) on-ramp's value.
+    The `highlight` project (the sidebar's) is marked ▶."""
     columns: dict[str, dict[str, str]] = {}
     for row in ROWS:
         for stage, stage_title in STAGE_TITLES.items():
@@ -146,5 +149,5 @@ def across_projects(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
                 p: (headline(rows.loc[p], lead)[0] if p in rows.index else fmt.DASH) for p in names
             }
     out = pd.DataFrame(columns)
-    out.insert(0, "Project", [names[p] for p in out.index])
+    out.insert(0, "Project", [("▶ " if p == highlight else "") + names[p] for p in out.index])
     return out.reset_index(drop=True)

@@ -67,7 +67,8 @@ elif view == "On-ramp map":
         if p in set(query("select project from dim_projects where list_contains(?, "
                           "organizational_model)", (chosen,))["project"])
     }  # fmt: skip
-    table = onramp_map.across_projects(onramp_map.load(list(shown), selection.headline), shown)
+    values = onramp_map.load(list(shown), selection.headline)
+    table = onramp_map.across_projects(values, shown, selection.project)
     st.dataframe(table, hide_index=True, height=table_height(len(table)))
 else:
     names = {i.id: i.name for i in ordered}

@@ -145,9 +145,7 @@ def _headers(frame) -> list[str]:
     """The headers a table shows: its column config's labels, else the column names."""
     config = json.loads(frame.proto.columns or "{}")
     shown = list(frame.proto.column_order) or list(frame.value.columns)
-    return [
-        config.get(c, {}).get("label", c) for c in shown if not config.get(c, {}).get("hidden")
-    ]
+    return [config.get(c, {}).get("label", c) for c in shown if not config.get(c, {}).get("hidden")]
 
 
 def test_title_counts_equal_the_lists(make_app):
