@@ -108,6 +108,8 @@ def test_compare_reads_at_800_px(server, page):
 def test_compare_opens_at_its_own_address_and_the_toolbar_is_for_viewers(server, page):
     open_page(page, f"{server}/compare", "How do the projects compare?")
     assert "Page not found" not in page.inner_text("body")
+    table = page.get_by_test_id("stDataFrame").first.bounding_box()
+    assert table is not None and table["height"] >= 15 * 35  # 14 projects, no inner scroll
     open_page(page, f"{server}/", "How do the projects compare?")
     assert page.url.split("?")[0].endswith("/compare")
     assert page.get_by_test_id("stAppDeployButton").count() == 0
