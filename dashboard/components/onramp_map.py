@@ -24,7 +24,7 @@ from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
 GOOD, BAD, FLAT = "#1a7f37", "#cf222e", "#6e7781"
-PER_CELL = 5  # the cell's first on-ramps (key first); the rest are in the sections below
+PER_CELL = 4  # the cell's first on-ramps (key first); the rest are in the sections below
 
 
 def load(projects: list[str], month: str) -> pd.DataFrame:
@@ -73,9 +73,11 @@ def _line(row: pd.Series, indicator: Indicator) -> str:
     text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
     if as_of is not None:
         return text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)})</span>'
+    if value == fmt.DASH:
+        return text
     return (
-        text + f' <span style="color:{FLAT}">· vs 3 months {fmt.change(row["change_3m"])}'
-        f" · vs a year {fmt.change(row['change_1y'])}</span>"
+        text + f' <span style="color:{FLAT}">{fmt.change(row["change_3m"])} vs 3 months, '
+        f"{fmt.change(row['change_1y'])} vs a year</span>"
     )
 
 

@@ -35,7 +35,6 @@ def header() -> None:
         f"{fmt.month_name(selection.end)}; headline month {fmt.month_name(selection.headline)}, "
         f"the last complete one.{partial} Pick the project and the period in the sidebar."
     )
-    project_facts.render_facts(project_facts.facts(selection))
 
 
 def _indicator_grid(indicators: list[Indicator], frame) -> int:
@@ -102,7 +101,9 @@ def sections() -> None:
         _section(section, shown, values, configured)
 
 
-def freshness() -> None:
+def about_the_project() -> None:
+    st.subheader("Where the data comes from", anchor="sources")
+    project_facts.render_facts(project_facts.facts(selection))
     project_facts.render_freshness(selection)
 
 
@@ -110,7 +111,7 @@ BLOCKS = [
     header,
     lambda: onramp_map.render(selection),
     sections,
-    freshness,
+    about_the_project,
 ]
 for block in BLOCKS:
     block()

@@ -39,7 +39,7 @@ def test_a_cell_shows_value_changes_and_the_studys_reading():
         "pre-training",
     )
     assert "External pull requests opened: <b>12 pull requests</b>" in html
-    assert "vs 3 months +50%" in html and "vs a year −25%" in html
+    assert "+50% vs 3 months, −25% vs a year" in html
     assert "§5.1.3" in html
 
 
