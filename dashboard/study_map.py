@@ -26,7 +26,7 @@ class Row:
     measured: bool  # False: no public platform shows it
 
 
-ROWS = (
+STUDY_ROWS = (
     Row("upstream-code", "Software: upstream code", "Figure 4", True),
     Row("derivative-models", "Models: derivatives", "Figure 2", True),
     Row("datasets", "Data: datasets", "Figure 3", True),
@@ -34,7 +34,16 @@ ROWS = (
     Row("discussion-chat", "Non-technical: discussion and chat", "Figure 6", True),
     Row("compute", "Compute partnerships", "Figure 7", False),
 )
-assert {r.key for r in ROWS if r.measured} == set(COLLABORATION_TYPES)
+# a collaboration type the catalog gains later (another helper's source) gets a row of its own
+ROWS = (
+    STUDY_ROWS[:-1]
+    + tuple(
+        Row(key, key.replace("-", " ").capitalize(), "", True)
+        for key in COLLABORATION_TYPES
+        if key not in {r.key for r in STUDY_ROWS}
+    )
+    + STUDY_ROWS[-1:]
+)
 
 # (row, stage) -> what the study says there (§ in brackets); an absent cell: the study names none
 READINGS = {
