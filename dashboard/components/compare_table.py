@@ -71,10 +71,11 @@ def column_config(indicators: list[Indicator], selection: Selection) -> dict:
     }
     for indicator in indicators:
         config[indicator.id] = st.column_config.TextColumn(
-            f"{indicator.name} ({indicator.unit})", help=indicator.about()
+            f"{indicator.name} ({indicator.unit})", help=indicator.about(), width="medium"
         )
         config[f"{indicator.id}__trend"] = st.column_config.LineChartColumn(
             "12 months",
+            width="small",
             help=f"{indicator.name}, the 12 months to {until}",
         )
     return config
