@@ -37,7 +37,10 @@ def card(
         if sample:
             st.badge("sample data", icon=":material/science:", color="orange", help=SAMPLE_NOTE)
         if chart is not None:
-            st.altair_chart(chart, width="stretch", key=f"chart-{key}")
+            # the spec is validated against the Vega-Lite schema in tests (test_charts.py); at
+            # render time validation took most of a page's time, so it is skipped here
+            spec = chart.to_dict(validate=False)
+            st.vega_lite_chart(spec=spec, width="stretch", key=f"chart-{key}")
         if note:
             st.caption(note)
         if table is not None:

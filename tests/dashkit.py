@@ -57,6 +57,8 @@ def chart_rows(chart, layer: dict | None = None) -> list[dict]:
     data = (layer or {}).get("data") or spec.get("data") or {}
     if "values" in data:
         return data["values"]
+    if data.get("name") in spec.get("datasets", {}):
+        return spec["datasets"][data["name"]]
     for dataset in chart.proto.datasets:
         if dataset.name == data.get("name") or not data:
             frame = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
