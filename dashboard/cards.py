@@ -78,3 +78,8 @@ def table_height(rows: int, *, row: int = 35, most: int | None = None) -> int:
     """A dataframe tall enough for every row (no inner scroll), or capped at `most` rows."""
     shown = rows if most is None else min(rows, most)
     return (shown + 1) * row + 3
+
+
+def encoded(frame: pd.DataFrame, fields: list[str]) -> pd.DataFrame:
+    """The columns a chart encodes: a spec carries its rows as JSON, so the rest is weight."""
+    return frame[[f for f in fields if f in frame.columns]]

@@ -29,6 +29,10 @@ class Selection:
     end: str  # 'YYYY-MM', inclusive
     headline: str = ""  # the period's headline month: its end, or the last complete month before
 
+    def __post_init__(self) -> None:
+        if not self.headline:  # built without the calendar (a test, a script): the period's end
+            object.__setattr__(self, "headline", self.end)
+
     @property
     def params(self) -> dict[str, str]:
         """Query params that carry this selection to another page."""

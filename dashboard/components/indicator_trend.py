@@ -114,7 +114,8 @@ def chart(frame: pd.DataFrame, indicator: Indicator) -> alt.Chart | None:
         if (drawn["status"] == PARTIAL).any()
         else None,
     )
-    base = alt.Chart(drawn).encode(x=x, y=_y(indicator), tooltip=_tooltip(indicator))
+    fields = drawn[["month_start", "shown", "status", "month_label"]]  # what the spec carries
+    base = alt.Chart(fields).encode(x=x, y=_y(indicator), tooltip=_tooltip(indicator))
     if shape == "flow":
         marks = base.mark_bar().encode(opacity=opacity)
     else:

@@ -9,11 +9,18 @@ import pandas as pd
 
 from core.catalog import Indicator
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, encoded, is_sample
 from dashboard.components.indicator_trend import value_format
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "month_start",
+    "value",
+    "name",
+    "month",
+    "model",
+]  # only what the chart encodes goes into its spec
 SQL = """
 select p.name, p.organizational_model, f.project, f.month, f.month_start, f.value, f.is_sample
 from fct_indicators as f
@@ -42,7 +49,7 @@ def chart(frame: pd.DataFrame, indicator: Indicator, highlight: str) -> alt.Char
     scale = alt.Scale(domain=[0, 1], clamp=True) if indicator.is_fraction else alt.Undefined
     picked = alt.datum.name == highlight
     return (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_line(point=False, strokeWidth=1.5)
         .encode(
             x=alt.X("yearmonth(month_start):T", title=None, axis=alt.Axis(format="%b %y")),

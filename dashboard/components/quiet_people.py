@@ -10,10 +10,20 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import card, empty, is_sample, table_height
+from dashboard.cards import card, empty, encoded, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "name",
+    "activities",
+    "platform",
+    "active_months",
+    "first_seen",
+    "last_seen",
+    "days_quiet",
+    "last_action",
+]  # only what the chart encodes goes into its spec
 SQL = """
 select display_name, platform, profile_url, is_git_only, is_insider, activities, active_months,
     last_action, strftime(first_seen_at, '%Y-%m-%d') as first_seen,
@@ -61,7 +71,7 @@ def load(selection: Selection, insiders: bool) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     return (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_bar()
         .encode(
             y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),

@@ -6,10 +6,18 @@ import altair as alt
 import pandas as pd
 
 from dashboard import format as fmt
-from dashboard.cards import card, empty, is_sample
+from dashboard.cards import card, empty, encoded, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "release",
+    "days_since",
+    "rolling_7d",
+    "day",
+    "activities",
+    "half_life_days",
+]  # only what the chart encodes goes into its spec
 SQL = """
 with recent as (
     select distinct release_day from fct_release_activity
@@ -41,7 +49,7 @@ def load(selection: Selection) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     lines = (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_line()
         .encode(
             x=alt.X("days_since:Q", title="days since the release"),

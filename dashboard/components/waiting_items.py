@@ -9,10 +9,18 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import card, empty, is_sample, table_height
+from dashboard.cards import card, empty, encoded, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "item",
+    "days_waiting",
+    "kind",
+    "title",
+    "author",
+    "opened",
+]  # only what the chart encodes goes into its spec
 SQL = """
 select w.platform, w.kind, w.item, w.title,
     coalesce(p.display_name, w.author) as author, p.profile_url, w.is_outside,
@@ -54,7 +62,7 @@ def load(selection: Selection) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     return (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_bar()
         .encode(
             y=alt.Y("item:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
