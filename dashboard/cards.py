@@ -30,6 +30,7 @@ def card(
     table: Callable[[], None] | None = None,
     sample: bool = False,
     note: str | None = None,
+    stretch: bool = True,
 ) -> None:
     """One chart (or table) with its title, sample badge, about note and CSV download."""
     with st.container(border=True):
@@ -40,7 +41,8 @@ def card(
             # the spec is validated against the Vega-Lite schema in tests (test_charts.py); at
             # render time validation took most of a page's time, so it is skipped here
             spec = chart.to_dict(validate=False)
-            st.vega_lite_chart(spec=spec, width="stretch", key=f"chart-{key}")
+            width = "stretch" if stretch else "content"  # content: a chart sized by its steps
+            st.vega_lite_chart(spec=spec, width=width, key=f"chart-{key}")
         if note:
             st.caption(note)
         if table is not None:

@@ -1,7 +1,7 @@
 """Indicators x projects by rank: where each project stands among the others shown, on-ramp by
 on-ramp, for the headline month. Fair ranks: ties share a rank (shown "=2") and a colour (their
-average rank); pending values are not ranked; an indicator where every project shown has the same
-value (all zero, say), or only one has one, gets no ranks at all ("—")."""
+average rank); zero, pending (…) and missing values are not ranked; an indicator where every project
+shown has the same value (all zero, say), or only one has one, gets no ranks at all ("—")."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ with chosen as (
     join dim_projects as p using (project)
     where c.month = ? and list_contains(?, c.indicator) and list_contains(?, p.organizational_model)
 ),
-rankable as (
-    select * from chosen where final and value is not null and not isnan(value)
+rankable as (  -- a zero is no lead: it is not ranked, nor is a pending or missing value
+    select * from chosen where final and value is not null and not isnan(value) and value <> 0
 ),
 spread as (
     select indicator, count(distinct value) as distinct_values, count(*) as ranked_projects
@@ -50,14 +50,15 @@ left join ranked using (project, indicator)
 order by p.organizational_model, p.position, chosen.indicator
 """
 
+PENDING_MARK = "…"  # a pending value in a cell too narrow for the word (the tooltip says it)
 EXPORT = ["name", "organizational_model", "indicator", "value", "final", "as_of", "rank_text"]
 ABOUT = (
     "**Rank among the projects shown** — for each indicator, the projects' values for the headline "
     "month (the last complete one; snapshot totals: their latest snapshot) are ranked, 1 being the "
     "best: highest where higher is better, lowest where lower is better (the catalog's `good`). "
-    "Ties share a rank, shown `=2`, and a colour. No rank (`—`) where the value is pending or "
-    "missing, and none in a row where every project has the same value (all zero, for instance) "
-    "or only one has a value: there is nothing to rank. Hover a cell for the value."
+    "Ties share a rank, shown `=2`, and a colour. No rank where the value is zero (no lead), "
+    "missing (`—`) or pending (`…`), and none in a row where every other project has the same "
+    "value or only one has a value: there is nothing to rank. Hover a cell for the value."
 )
 
 
@@ -79,7 +80,7 @@ def decorate(frame: pd.DataFrame, by_id: dict[str, Indicator]) -> pd.DataFrame:
     average = out["rank"] + (out["tied"] - 1) / 2  # a tie's fair place: the middle of its ranks
     out["score"] = (1 - (average - 1) / (out["ranked_projects"] - 1)).where(ranked)
     out["rank_text"] = [
-        (("=" if t > 1 else "") + str(int(r))) if ok else (fmt.PENDING if not f else fmt.DASH)
+        (("=" if t > 1 else "") + str(int(r))) if ok else (PENDING_MARK if not f else fmt.DASH)
         for r, t, ok, f in zip(out["rank"], out["tied"], ranked, out["final"], strict=True)
     ]
     out["value_text"] = [
@@ -101,7 +102,7 @@ def chart(
             title=None,
             sort=project_names,
             axis=alt.Axis(
-                orient="top", labelAngle=-40, labelLimit=0, labelFontWeight=bold, labelOverlap=False
+                orient="top", labelAngle=-90, labelLimit=0, labelFontWeight=bold, labelOverlap=False
             ),
         ),
     )
@@ -121,8 +122,9 @@ def chart(
             alt.Tooltip("ranked_projects:Q", title="projects ranked"),
         ],
     )
-    labels = base.mark_text(fontSize=11).encode(text="rank_text:N")
-    return (cells + labels).properties(height=alt.Step(24))
+    labels = base.mark_text(fontSize=10).encode(text="rank_text:N")
+    # a step per project: a readable column at any page width (the card scrolls sideways)
+    return (cells + labels).properties(height=alt.Step(24), width=alt.Step(34))
 
 
 def render(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
@@ -139,5 +141,6 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
         about=ABOUT,
         chart=chart(frame, names, projects, selection.project_name),
         sample=is_sample(frame),
+        stretch=False,
     )
     return frame
