@@ -1,5 +1,6 @@
 """A card per chart (8Knot style): a title that is a question or a finding, the chart, an
-"about this metric" note, a CSV download of the chart's data, and a badge on generated data."""
+"about this metric" note, a CSV download of the chart's data, and a badge on generated data.
+The note opens in a popover, so a card also sits inside a collapsed section (an expander)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pandas as pd
 import streamlit as st
 
 SAMPLE_NOTE = "Built on generated sample rows (the demo's stand-in for data not collected)."
+STATUS_PAGE = "views/status.py"
+ICON_STATUS = ":material/database:"
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -26,6 +29,8 @@ def card(
     chart: alt.Chart | None = None,
     table: Callable[[], None] | None = None,
     sample: bool = False,
+    note: str | None = None,
+    stretch: bool = True,
 ) -> None:
     """One chart (or table) with its title, sample badge, about note and CSV download."""
     with st.container(border=True):
@@ -33,11 +38,17 @@ def card(
         if sample:
             st.badge("sample data", icon=":material/science:", color="orange", help=SAMPLE_NOTE)
         if chart is not None:
-            st.altair_chart(chart, width="stretch", key=f"chart-{key}")
+            # the spec is validated against the Vega-Lite schema in tests (test_charts.py); at
+            # render time validation took most of a page's time, so it is skipped here
+            spec = chart.to_dict(validate=False)
+            width = "stretch" if stretch else "content"  # content: a chart sized by its steps
+            st.vega_lite_chart(spec=spec, width=width, key=f"chart-{key}")
+        if note:
+            st.caption(note)
         if table is not None:
             table()
         left, right = st.columns([3, 1], vertical_alignment="center")
-        with left.expander("About this metric"):
+        with left.popover("About this metric", icon=":material/info:"):
             st.markdown(about)
         right.download_button(
             "CSV",
@@ -51,10 +62,26 @@ def card(
         )
 
 
-def empty(message: str) -> None:
-    """An empty state that says how to fill it."""
+def empty(message: str, *, status_link: bool = False) -> None:
+    """An empty state that says how to fill it (and, where data may be missing, links to Data
+    status, which shows what was collected and every failed run's error)."""
     st.info(message, icon=":material/info:")
+    if status_link:
+        st.page_link(
+            STATUS_PAGE, label="What was collected? Data status", icon=":material/database:"
+        )
 
 
 def is_sample(frame: pd.DataFrame) -> bool:
     return "is_sample" in frame and bool(frame["is_sample"].fillna(False).any())
+
+
+def table_height(rows: int, *, row: int = 35, most: int | None = None) -> int:
+    """A dataframe tall enough for every row (no inner scroll), or capped at `most` rows."""
+    shown = rows if most is None else min(rows, most)
+    return (shown + 1) * row + 3
+
+
+def encoded(frame: pd.DataFrame, fields: list[str]) -> pd.DataFrame:
+    """The columns a chart encodes: a spec carries its rows as JSON, so the rest is weight."""
+    return frame[[f for f in fields if f in frame.columns]]

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
 
 from core.catalog import Indicator
 
+DASH = "—"  # an empty cell: never "None" or "nan"
+PENDING = "pending"
+SINGULAR = {"people": "person", "pull requests": "pull request"}
 
-def number(value: float | None, indicator: Indicator | None = None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no value"
+
+def is_missing(value) -> bool:
+    """None, NaN, pandas' NA or NaT, numpy's masked constant (a list cell's missing value)."""
+    if value is None or value is np.ma.masked:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array: not a missing scalar
+        return False
+
+
+def number(value: float | None, indicator: Indicator | None = None, *, final: bool = True) -> str:
+    """A value as shown: "pending" while it can still change, "—" when there is none."""
+    if not final:
+        return PENDING
+    if is_missing(value):
+        return DASH
     if indicator is not None and indicator.is_fraction:
         return f"{value:.0%}"
     if float(value).is_integer():
@@ -18,11 +37,30 @@ def number(value: float | None, indicator: Indicator | None = None) -> str:
     return f"{value:,.1f}"
 
 
-def with_unit(value: float | None, indicator: Indicator) -> str:
-    text = number(value, indicator)
-    if indicator.is_fraction or text == "no value":
+def unit(value: float | None, indicator: Indicator) -> str:
+    """The indicator's unit, singular for exactly one ("1 organisation")."""
+    if is_missing(value) or float(value) != 1:
+        return indicator.unit
+    return SINGULAR.get(indicator.unit, indicator.unit.removesuffix("s"))
+
+
+def with_unit(value: float | None, indicator: Indicator, *, final: bool = True) -> str:
+    text = number(value, indicator, final=final)
+    if indicator.is_fraction or text in (DASH, PENDING):
         return text
-    return f"{text} {indicator.unit}"
+    return f"{text} {unit(value, indicator)}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 item', '21 items'."""
+    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def change(value: float | None) -> str:
+    """A relative change: '+12%', '−40%', '—' when unknown."""
+    if is_missing(value):
+        return DASH
+    return f"{value:+.0%}".replace("-", "−")
 
 
 def month_name(month: str | date | datetime) -> str:
@@ -30,3 +68,43 @@ def month_name(month: str | date | datetime) -> str:
     if isinstance(month, str):
         month = datetime.strptime(month[:7], "%Y-%m")
     return month.strftime("%b %Y")
+
+
+def text_cells(frame):
+    """A copy with every empty text cell as "—" (tables never show None or nan)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("string"):
+            out[column] = out[column].map(lambda v: DASH if is_missing(v) or v == "" else v)
+    return out
+
+
+ORGANISATIONAL_MODELS = {  # the study's five (§7.1), as people read them
+    "company": "Company",
+    "research-institute": "Research institute",
+    "multi-org-research": "Multi-organisation research",
+    "nonprofit-grassroots": "Non-profit grassroots",
+    "company-grassroots": "Company-backed grassroots",
+}
+
+
+def organisational_model(model: str) -> str:
+    return ORGANISATIONAL_MODELS.get(model, model.replace("-", " ").capitalize())
+
+
+def day(value) -> str:
+    """A date as '30 Oct 2026' (from a date, a timestamp or 'YYYY-MM-DD')."""
+    if is_missing(value):
+        return DASH
+    if isinstance(value, str):
+        value = datetime.strptime(value[:10], "%Y-%m-%d")
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def word_headers(frame, **labels) -> dict:
+    """st.dataframe column labels in words: 'last_run_at' -> 'Last run at' (unless given)."""
+    return {
+        column: labels.get(column, str(column).replace("_", " ").capitalize())
+        for column in frame.columns
+        if "_" in str(column) or column in labels
+    }

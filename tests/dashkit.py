@@ -44,3 +44,23 @@ def published(raw: Path) -> duckdb.DuckDBPyConnection:
     con.execute(f"attach '{published_path(raw)}' as wh (read_only)")
     con.execute("use wh")
     return con
+
+
+def chart_rows(chart, layer: dict | None = None) -> list[dict]:
+    """The rows an AppTest chart element (or one layer of it) draws: Streamlit ships a spec's
+    named datasets beside it, as Arrow."""
+    import json
+
+    from streamlit import dataframe_util
+
+    spec = json.loads(chart.proto.spec)
+    data = (layer or {}).get("data") or spec.get("data") or {}
+    if "values" in data:
+        return data["values"]
+    if data.get("name") in spec.get("datasets", {}):
+        return spec["datasets"][data["name"]]
+    for dataset in chart.proto.datasets:
+        if dataset.name == data.get("name") or not data:
+            frame = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
+            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return []

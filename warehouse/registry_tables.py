@@ -1,10 +1,12 @@
-"""The project registry as tables: SQL models map repositories, authors and guilds to projects."""
+"""The project registry as tables: SQL models map repositories, authors and guilds to projects.
+The indicator catalog's settling rule too, so `final` is decided once, in SQL (fct_indicators)."""
 
 from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
 
+from core.catalog import load_catalog
 from core.registry import Registry
 
 PERSONAL_EMAIL_DOMAINS = (
@@ -82,6 +84,20 @@ def write_registry(con: duckdb.DuckDBPyConnection, registry: Registry) -> None:
         _create(con, table, pa.Table.from_pylist(rows, schema=schema))
     domains = pa.table({"domain": list(PERSONAL_EMAIL_DOMAINS)})
     _create(con, "ref_personal_email_domains", domains)
+    write_catalog(con)
+
+
+def write_catalog(con: duckdb.DuckDBPyConnection) -> None:
+    """ref_indicator_catalog: one row per catalog indicator, with the days it needs to settle."""
+    catalog = load_catalog().values()
+    table = pa.table(
+        {
+            "indicator": [i.id for i in catalog],
+            "source": [i.source for i in catalog],
+            "settles_after_days": pa.array([i.settles_after_days for i in catalog], pa.int32()),
+        }
+    )
+    _create(con, "ref_indicator_catalog", table)
 
 
 def _create(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table) -> None:

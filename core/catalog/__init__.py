@@ -22,6 +22,8 @@ COLLABORATION_TYPES = (
     "discussion-chat",
 )
 LIFECYCLE_STAGES = ("pre-training", "post-training", "post-release")
+KINDS = ("snapshot", "level")
+DURATION_UNITS = ("hours", "minutes", "days")
 DIRECTIONS = {
     "up": "higher is better",
     "down": "lower is better",
@@ -40,18 +42,55 @@ class Indicator:
     good: str
     key: bool
     definition: str
-    settles_after_days: int = 0
+    settles_after_days: int  # days after the month's end until the value can no longer change
+    kind: str = ""  # "snapshot" | "level"; empty: derived from the unit (see `shape`)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.settles_after_days, int) or self.settles_after_days < 0:
+            raise ValueError(f"indicator {self.id}: settles_after_days must be a whole number >= 0")
+        if self.kind not in ("", *KINDS):
+            raise ValueError(f"indicator {self.id}: kind {self.kind!r} is not one of {KINDS}")
 
     @property
     def is_fraction(self) -> bool:
         return self.unit in ("ratio", "share")
+
+    @property
+    def is_duration(self) -> bool:
+        return self.unit in DURATION_UNITS
+
+    @property
+    def shape(self) -> str:
+        """How a page draws it: "ratio" (0-100 % axis), "duration" (a median over time),
+        "snapshot" (a number and its growth), "level" (a windowed count), "flow" (monthly bars)."""
+        if self.kind:
+            return self.kind
+        if self.is_fraction:
+            return "ratio"
+        if self.is_duration:
+            return "duration"
+        return "flow"
+
+    @property
+    def is_count(self) -> bool:
+        """Whole numbers: integer axes, no "0.5 pull requests"."""
+        return self.shape in ("flow", "snapshot", "level")
 
     def about(self) -> str:
         """The "about this metric" note shown under every chart of the indicator."""
         return (
             f"**{self.name}** (`{self.id}`) — {self.definition}\n\n"
             f"Unit: {self.unit}; {DIRECTIONS[self.good]}. "
-            f"On-ramp: {self.collaboration_type}, {self.lifecycle_stage} stage."
+            f"On-ramp: {self.collaboration_type}, {self.lifecycle_stage} stage. "
+            + self.settling_note()
+        )
+
+    def settling_note(self) -> str:
+        if self.settles_after_days == 0:
+            return "Final once its month is over."
+        return (
+            f"Pending until {self.settles_after_days} days after its month ends: until then it "
+            "can still change, and pages show it as pending."
         )
 
 

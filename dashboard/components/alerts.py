@@ -9,10 +9,20 @@ import streamlit as st
 
 from core.catalog import Indicator
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, encoded, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "month_start",
+    "indicator_name",
+    "severity",
+    "direction",
+    "month",
+    "value",
+    "trailing_3m",
+    "change",
+]  # only what the chart encodes goes into its spec
 SQL = """
 select month, month_start, indicator, value, trailing_3m, change, direction, is_sample
 from fct_indicator_alerts
@@ -39,7 +49,7 @@ def load(selection: Selection, indicators: list[Indicator]) -> pd.DataFrame:
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     return (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_circle(opacity=0.8)
         .encode(
             x=alt.X("yearmonth(month_start):T", title=None),

@@ -1,4 +1,6 @@
-"""Every project side by side: the latest value and a 12-month sparkline of each key indicator."""
+"""Every project side by side: each chosen indicator's value for the headline month (pending while
+it can still change; snapshot totals: their latest snapshot) and its 12 months to then. Every
+project shows without an inner scroll; the sidebar's project is marked ▶."""
 
 from __future__ import annotations
 
@@ -7,61 +9,74 @@ import streamlit as st
 
 from core.catalog import Indicator
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
 SQL = """
-with latest as (
-    select project, indicator, latest_value, latest_month, sparkline, is_sample
-    from fct_indicator_sparklines
-    where list_contains(?, indicator) and month <= ?
-    qualify row_number() over (partition by project, indicator order by month_start desc) = 1
+with at_headline as (
+    select c.project, c.indicator, c.final, c.is_sample,
+        case when list_contains(?, c.indicator) then c.latest_value else c.value end as value,
+        s.sparkline
+    from fct_indicator_changes as c
+    left join fct_indicator_sparklines as s using (project, indicator, month)
+    where c.month = ? and list_contains(?, c.indicator)
 )
 select p.project, p.name, p.organizational_model, p.position,
-    latest.indicator, latest.latest_value, latest.latest_month, latest.sparkline, latest.is_sample
+    h.indicator, h.value, h.final, h.sparkline, h.is_sample
 from dim_projects as p
-left join latest using (project)
+left join at_headline as h using (project)
 where list_contains(?, p.organizational_model)
-order by p.organizational_model, p.position, latest.indicator
+order by p.organizational_model, p.position, h.indicator
 """
+MARK = "▶ "
 
 
-def load(selection: Selection, key_ids: list[str], models: list[str]) -> pd.DataFrame:
-    """Long: one row per project per key indicator, as of the end of the period."""
-    return query(SQL, (list(key_ids), selection.end, list(models)))
+def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
+    """Long: one row per project per indicator, for the headline month."""
+    snapshots = [i.id for i in indicators if i.shape == "snapshot"] or [""]
+    ids = [i.id for i in indicators]
+    return query(SQL, (snapshots, selection.headline, ids, list(models)))
 
 
-def wide(frame: pd.DataFrame, indicators: list[Indicator]) -> pd.DataFrame:
-    """Reshape to one row per project: a value column and a trend column per key indicator."""
+def wide(frame: pd.DataFrame, indicators: list[Indicator], highlight: str) -> pd.DataFrame:
+    """One row per project: a value column (text: "pending", "—") and a trend per indicator."""
     base = frame[["project", "name", "organizational_model", "position"]].drop_duplicates("project")
     out = base.set_index("project")
+    out["name"] = [
+        MARK + n if p == highlight else n for p, n in zip(out.index, out["name"], strict=True)
+    ]
+    out["organizational_model"] = out["organizational_model"].map(fmt.organisational_model)
     for indicator in indicators:
         rows = frame[frame["indicator"] == indicator.id].set_index("project")
-        out[indicator.id] = rows["latest_value"].reindex(out.index)
+        text = [
+            fmt.number(v, indicator, final=bool(f))
+            for v, f in zip(rows["value"], rows["final"], strict=True)
+        ]
+        out[indicator.id] = pd.Series(text, index=rows.index).reindex(out.index).fillna(fmt.DASH)
         out[f"{indicator.id}__trend"] = rows["sparkline"].reindex(out.index)
     out["is_sample"] = frame.groupby("project")["is_sample"].any().reindex(out.index).fillna(False)
     return out.reset_index().sort_values(["organizational_model", "position"])
 
 
 def column_config(indicators: list[Indicator], selection: Selection) -> dict:
+    until = fmt.month_name(selection.headline)
     config = {
         "project": None,
         "position": None,
         "is_sample": None,
-        "name": st.column_config.TextColumn("project", pinned=True),
-        "organizational_model": st.column_config.TextColumn("organisational model"),
-        "link": st.column_config.LinkColumn("open", display_text="project page"),
+        "name": st.column_config.TextColumn("Project", pinned=True),
+        "organizational_model": st.column_config.TextColumn("Organisational model"),
+        "link": st.column_config.LinkColumn("Open", display_text="project page"),
     }
     for indicator in indicators:
-        label = f"{indicator.name} ({indicator.collaboration_type})"
-        config[indicator.id] = st.column_config.NumberColumn(
-            label,
-            help=indicator.about(),
-            format="percent" if indicator.is_fraction else "localized",
+        config[indicator.id] = st.column_config.TextColumn(
+            f"{indicator.name} ({indicator.unit})", help=indicator.about(), width="medium"
         )
         config[f"{indicator.id}__trend"] = st.column_config.LineChartColumn(
-            "12 months", help=f"{indicator.name}, the 12 months to {fmt.month_name(selection.end)}"
+            "12 months",
+            width="small",
+            help=f"{indicator.name}, the 12 months to {until}",
         )
     return config
 
@@ -69,21 +84,22 @@ def column_config(indicators: list[Indicator], selection: Selection) -> dict:
 def about(indicators: list[Indicator]) -> str:
     notes = "\n\n".join(indicator.about() for indicator in indicators)
     return (
-        "The key indicator of each on-ramp (the catalog's `key = true`), latest value known by the "
-        "end of the period and its last 12 months. An empty cell: no data for that on-ramp.\n\n"
-        + notes
+        "Each chosen indicator's value for the headline month (the last complete month; the "
+        "partial cut-off month is never a headline), and its 12 months to then. `pending`: the "
+        "value can still change; `—`: no value (a ratio with nothing to divide, a source not "
+        "collected). Snapshot totals show their latest snapshot.\n\n" + notes
     )
 
 
 def _as_text(values) -> str:
-    """A sparkline as space-separated values ('' for none; 'nan' marks a month without a value)."""
+    """A sparkline as space-separated values ('' for none; '—' marks a month without a value)."""
     if not hasattr(values, "__len__"):
         return ""
-    return " ".join("nan" if v is None else str(v) for v in values)
+    return " ".join(fmt.DASH if fmt.is_missing(v) else f"{v:g}" for v in values)
 
 
 def render(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
-    frame = wide(load(selection, [i.id for i in indicators], models), indicators)
+    frame = wide(load(selection, indicators, models), indicators, selection.project)
     period = f"from={selection.start}&to={selection.end}"
     frame["link"] = [f"./project?project={p}&{period}" for p in frame["project"]]
 
@@ -91,6 +107,7 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
         st.dataframe(
             frame,
             hide_index=True,
+            height=table_height(len(frame)),
             column_config=column_config(indicators, selection),
             column_order=[
                 "name",
@@ -101,11 +118,13 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
         )
 
     export = frame.drop(columns=["position", "link"])
+    export["name"] = export["name"].str.removeprefix(MARK)
     for indicator in indicators:  # a CSV cell cannot hold a list: write the trend as text
         column = f"{indicator.id}__trend"
         export[column] = export[column].map(_as_text)
     card(
-        f"Which on-ramps carry each project? Key indicators as of {fmt.month_name(selection.end)}",
+        f"Which on-ramps carry each project? {len(frame)} projects, "
+        f"{fmt.month_name(selection.headline)}",
         key="compare-key-indicators",
         data=export,
         about=about(indicators),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import format as fmt
 from dashboard.cards import card, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
@@ -45,7 +46,7 @@ def render_facts(facts: pd.Series) -> None:
     left, right = st.columns(2)
     left.markdown(
         f"**Organisation:** {facts['organization_type'] or 'not given'}  \n"
-        f"**Organisational model:** `{facts['organizational_model']}`  \n"
+        f"**Organisational model:** {fmt.organisational_model(facts['organizational_model'])}  \n"
         f"**Discord guilds:** {len(facts['discord_guilds']) or 'none configured'}  \n"
         f"**Slack channels:** {len(facts['slack_channels']) or 'none configured or imported'}"
     )
@@ -67,9 +68,10 @@ def render_freshness(selection: Selection) -> None:
 
     def table() -> None:
         st.dataframe(
-            frame.drop(columns=["data_cutoff", "last_run_is_demo"]),
+            fmt.text_cells(frame.drop(columns=["data_cutoff", "last_run_is_demo"])),
             hide_index=True,
             column_config={
+                "source": st.column_config.TextColumn("source"),
                 "is_configured": st.column_config.CheckboxColumn("configured"),
                 "targets": st.column_config.NumberColumn("repos / authors / guilds"),
                 "activities": st.column_config.NumberColumn("activities held", format="localized"),

@@ -1,4 +1,7 @@
-"""People who went quiet: active before, silent for 90 days by the data cut-off."""
+"""People who went quiet: active before, silent for 90 days by the data cut-off. People show as
+people (fct_quiet_people's display name, profile link, "no GitHub login" mark; Discord members as
+"Discord member 3f2a…"); insiders (members, owners, collaborators, the Hub org's members) are left
+out unless the user asks. The title's count is the list's length and the CSV's rows."""
 
 from __future__ import annotations
 
@@ -6,54 +9,85 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.cards import card, empty, is_sample
+from dashboard import format as fmt
+from dashboard.cards import card, empty, encoded, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "name",
+    "activities",
+    "platform",
+    "active_months",
+    "first_seen",
+    "last_seen",
+    "days_quiet",
+    "last_action",
+]  # only what the chart encodes goes into its spec
 SQL = """
-select person, platform, activities, active_months, last_action,
-    strftime(first_seen_at, '%Y-%m-%d') as first_seen,
-    strftime(last_seen_at, '%Y-%m-%d') as last_seen,
-    last_seen_month, days_quiet, is_sample
+select display_name, platform, profile_url, is_git_only, is_insider, activities, active_months,
+    last_action, strftime(first_seen_at, '%Y-%m-%d') as first_seen,
+    strftime(last_seen_at, '%Y-%m-%d') as last_seen, days_quiet, is_sample
 from fct_quiet_people
-where project = ? and last_seen_month between ? and ?
-order by activities desc, last_seen_at desc, person
-limit 25
+where project = ? and last_seen_month between ? and ? and (? or not is_insider)
+order by activities desc, last_seen_at desc, display_name
 """
+CHART_ROWS = 20
+INTEGER_AXIS = alt.Axis(format=",d", tickMinStep=1)
+PLATFORMS = ["github", "hub", "discord", "slack"]
+HEADERS = {
+    "name": "Person",
+    "platform": "Platform",
+    "profile_url": "Profile",
+    "activities": "Activities",
+    "active_months": "Active months",
+    "last_action": "Last action",
+    "first_seen": "First seen",
+    "last_seen": "Last seen",
+    "days_quiet": "Days quiet",
+    "insider": "Insider",
+}
 
 ABOUT = (
     "**People who went quiet** — people (bots excluded) with three or more activities in the "
     "project on a platform (GitHub: issues, pull requests, comments, reviews, commits; Hub: "
     "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
-    "cut-off, "
-    "whose last activity falls in the period. The 25 who had been most active. A person is a login "
-    "per platform (a pseudonym on Discord and Slack). Fewer is better."
+    "cut-off, whose last activity falls in the period, most active first. A person is a login per "
+    'platform; git-only authors show by name, marked "no GitHub login"; Discord and Slack members '
+    "by a short pseudonym. Insiders (owners, members, collaborators, internal email domains, the Hub "
+    "organisations' members) are left out unless asked for. Fewer is better."
 )
 
 
-def load(selection: Selection) -> pd.DataFrame:
-    return query(SQL, (selection.project, selection.start, selection.end))
+def load(selection: Selection, insiders: bool) -> pd.DataFrame:
+    frame = query(SQL, (selection.project, selection.start, selection.end, insiders))
+    frame["name"] = [
+        f"{n} (no GitHub login)" if g else n
+        for n, g in zip(frame["display_name"], frame["is_git_only"].fillna(False), strict=True)
+    ]
+    frame["insider"] = frame["is_insider"].map({True: "insider", False: fmt.DASH})
+    return frame
 
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     return (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_bar()
         .encode(
-            y=alt.Y("person:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
-            x=alt.X("activities:Q", title="activities before going quiet"),
-            color=alt.Color(
-                "platform:N", scale=alt.Scale(domain=["github", "hub", "discord", "slack"])
+            y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
+            x=alt.X(
+                "activities:Q", title="activities before going quiet", axis=alt.Axis(format=",d")
             ),
+            color=alt.Color("platform:N", scale=alt.Scale(domain=PLATFORMS)),
             tooltip=[
-                "person:N",
+                alt.Tooltip("name:N", title="person"),
                 "platform:N",
                 "activities:Q",
-                "active_months:Q",
-                "first_seen:N",
-                "last_seen:N",
+                alt.Tooltip("active_months:Q", title="active months"),
+                alt.Tooltip("first_seen:N", title="first seen"),
+                alt.Tooltip("last_seen:N", title="last seen"),
                 alt.Tooltip("days_quiet:Q", title="days quiet"),
-                "last_action:N",
+                alt.Tooltip("last_action:N", title="last action"),
             ],
         )
         .properties(height=alt.Step(20))
@@ -61,26 +95,43 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
 
 
 def render(selection: Selection) -> int:
-    frame = load(selection)
+    insiders = st.toggle(
+        "Include insiders (owners, members, collaborators)",
+        key=f"quiet_insiders_{selection.project}",
+        help="Insiders going quiet is a staffing matter more than an on-ramp one: left out by "
+        "default.",
+    )
+    frame = load(selection, insiders)
     if frame.empty:
         empty(
             "Nobody active in this period has gone quiet for 90 days. Widen the period to look "
             "further back."
         )
         return 0
+    shown = fmt.text_cells(frame[list(HEADERS)])
 
     def table() -> None:
-        with st.expander("The list"):
-            st.dataframe(frame.drop(columns=["is_sample", "last_seen_month"]), hide_index=True)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            height=table_height(len(shown), most=12),
+            column_config={
+                **{c: st.column_config.Column(h) for c, h in HEADERS.items()},
+                "profile_url": st.column_config.LinkColumn("Profile", display_text="profile"),
+            },
+        )
 
     top = frame.iloc[0]
+    count = fmt.plural(len(frame), "person", "people")
     card(
-        f"Who went quiet? {top['person']} ({top['platform']}, {top['activities']} activities) "
-        f"last seen {top['last_seen']}",
+        f"Who went quiet? {count}; the most active: {top['name']} ({top['platform']}, "
+        f"{top['activities']:,} activities), last seen {top['last_seen']}",
         key=f"{selection.project}-quiet-people",
-        data=frame,
+        data=frame[list(HEADERS)].rename(columns=HEADERS),
         about=ABOUT,
-        chart=chart(frame),
+        chart=chart(frame.head(CHART_ROWS)),
+        note=f"The chart shows the {min(CHART_ROWS, len(frame))} most active; the list below "
+        f"holds all {len(frame):,}.",
         table=table,
         sample=is_sample(frame),
     )

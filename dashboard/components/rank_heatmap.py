@@ -1,4 +1,7 @@
-"""Projects x indicators by rank: where each project stands among the others, on-ramp by on-ramp."""
+"""Indicators x projects by rank: where each project stands among the others shown, on-ramp by
+on-ramp, for the headline month. Fair ranks: ties share a rank (shown "=2") and a colour (their
+average rank); zero, pending (…) and missing values are not ranked; an indicator where every project
+shown has the same value (all zero, say), or only one has one, gets no ranks at all ("—")."""
 
 from __future__ import annotations
 
@@ -12,86 +15,132 @@ from dashboard.controls import Selection
 from dashboard.data import query
 
 SQL = """
-with latest as (
-    select project, indicator, latest_value, latest_month, is_sample
-    from fct_indicator_sparklines
-    where list_contains(?, indicator) and month <= ?
-    qualify row_number() over (partition by project, indicator order by month_start desc) = 1
+with chosen as (
+    select c.project, c.indicator, c.final, c.is_sample,
+        case when list_contains(?, c.indicator) then c.latest_value else c.value end as value,
+        case when list_contains(?, c.indicator) then c.latest_month else c.month end as as_of
+    from fct_indicator_changes as c
+    join dim_projects as p using (project)
+    where c.month = ? and list_contains(?, c.indicator) and list_contains(?, p.organizational_model)
+),
+rankable as (  -- a zero is no lead: it is not ranked, nor is a pending or missing value
+    select * from chosen where final and value is not null and not isnan(value) and value <> 0
+),
+spread as (
+    select indicator, count(distinct value) as distinct_values, count(*) as ranked_projects
+    from rankable group by indicator
 ),
 ranked as (
-    select *,
+    select rankable.project, rankable.indicator, spread.ranked_projects,
         rank() over (
-            partition by indicator
-            order by case when list_contains(?, indicator) then latest_value else -latest_value end
+            partition by rankable.indicator
+            order by case when list_contains(?, rankable.indicator) then rankable.value
+                else -rankable.value end
         ) as rank,
-        count(*) over (partition by indicator) as ranked_projects
-    from latest
-    where latest_value is not null
+        count(*) over (partition by rankable.indicator, rankable.value) as tied
+    from rankable
+    join spread using (indicator)
+    where spread.distinct_values > 1
 )
-select p.name, p.organizational_model, p.position, ranked.*
-from ranked
+select p.name, p.organizational_model, p.position, chosen.*, ranked.rank, ranked.tied,
+    ranked.ranked_projects
+from chosen
 join dim_projects as p using (project)
-where list_contains(?, p.organizational_model)
-order by p.organizational_model, p.position, ranked.indicator
+left join ranked using (project, indicator)
+order by p.organizational_model, p.position, chosen.indicator
 """
 
+PENDING_MARK = "…"  # a pending value in a cell too narrow for the word (the tooltip says it)
+EXPORT = ["name", "organizational_model", "indicator", "value", "final", "as_of", "rank_text"]
 ABOUT = (
-    "**Rank among the projects** — for each indicator, the projects' latest values known by the "
-    "end of the period are ranked, 1 being the best: highest where higher is better, lowest where "
-    "lower is better (the catalog's `good`). Blank: no value. Hover a cell for the value; each "
-    "indicator's definition is on the Project page."
+    "**Rank among the projects shown** — for each indicator, the projects' values for the headline "
+    "month (the last complete one; snapshot totals: their latest snapshot) are ranked, 1 being the "
+    "best: highest where higher is better, lowest where lower is better (the catalog's `good`). "
+    "Ties share a rank, shown `=2`, and a colour. No rank where the value is zero (no lead), "
+    "missing (`—`) or pending (`…`), and none in a row where every other project has the same "
+    "value or only one has a value: there is nothing to rank. Hover a cell for the value."
 )
 
 
 def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
     ids = [i.id for i in indicators]
-    lower_is_better = [i.id for i in indicators if i.good == "down"]
-    return query(SQL, (ids, selection.end, lower_is_better, list(models)))
+    # an empty list parameter has no element type in DuckDB: [""] matches no indicator
+    snapshots = [i.id for i in indicators if i.shape == "snapshot"] or [""]
+    lower_is_better = [i.id for i in indicators if i.good == "down"] or [""]
+    return query(
+        SQL, (snapshots, snapshots, selection.headline, ids, list(models), lower_is_better)
+    )
 
 
-def chart(frame: pd.DataFrame, indicator_names: list[str], project_names: list[str]) -> alt.Chart:
+def decorate(frame: pd.DataFrame, by_id: dict[str, Indicator]) -> pd.DataFrame:
+    """Display columns: the rank as text, a 0-1 score for the colour, the value as text."""
+    out = frame.copy()
+    out["indicator_name"] = out["indicator"].map(lambda i: by_id[i].name)
+    ranked = out["rank"].notna()
+    average = out["rank"] + (out["tied"] - 1) / 2  # a tie's fair place: the middle of its ranks
+    out["score"] = (1 - (average - 1) / (out["ranked_projects"] - 1)).where(ranked)
+    out["rank_text"] = [
+        (("=" if t > 1 else "") + str(int(r))) if ok else (PENDING_MARK if not f else fmt.DASH)
+        for r, t, ok, f in zip(out["rank"], out["tied"], ranked, out["final"], strict=True)
+    ]
+    out["value_text"] = [
+        fmt.with_unit(v, by_id[i], final=bool(f))
+        for v, i, f in zip(out["value"], out["indicator"], out["final"], strict=True)
+    ]
+    out["as_of"] = out["as_of"].map(lambda m: fmt.DASH if fmt.is_missing(m) else fmt.month_name(m))
+    return out
+
+
+def chart(
+    frame: pd.DataFrame, indicator_names: list[str], project_names: list[str], highlight: str = ""
+) -> alt.Chart:
+    bold = alt.expr(f"datum.value == {highlight!r} ? 'bold' : 'normal'")
     base = alt.Chart(frame).encode(
+        y=alt.Y("indicator_name:N", title=None, sort=indicator_names, axis=alt.Axis(labelLimit=0)),
         x=alt.X(
-            "indicator_name:N",
+            "name:N",
             title=None,
-            sort=indicator_names,
-            axis=alt.Axis(orient="top", labelAngle=-35, labelOverlap=False, labelLimit=180),
+            sort=project_names,
+            axis=alt.Axis(
+                orient="top", labelAngle=-90, labelLimit=0, labelFontWeight=bold, labelOverlap=False
+            ),
         ),
-        y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
-            "rank:Q", title="rank (1 = best)", scale=alt.Scale(scheme="greens", reverse=True)
+            "score:Q",
+            title="standing (dark = best)",
+            scale=alt.Scale(scheme="greens", domain=[0, 1]),
+            legend=None,
         ),
         tooltip=[
             alt.Tooltip("name:N", title="project"),
             alt.Tooltip("indicator_name:N", title="indicator"),
             alt.Tooltip("value_text:N", title="value"),
-            alt.Tooltip("latest_month:N", title="as of"),
-            alt.Tooltip("rank:Q", title="rank"),
+            alt.Tooltip("as_of:N", title="as of"),
+            alt.Tooltip("rank_text:N", title="rank"),
             alt.Tooltip("ranked_projects:Q", title="projects ranked"),
         ],
     )
-    labels = base.mark_text(fontSize=10).encode(text="rank:Q")
-    return (cells + labels).properties(height=alt.Step(22))
+    labels = base.mark_text(fontSize=10).encode(text="rank_text:N")
+    # a step per project: a readable column at any page width (the card scrolls sideways)
+    return (cells + labels).properties(height=alt.Step(24), width=alt.Step(30))
 
 
-def render(selection: Selection, indicators: list[Indicator], models: list[str]) -> None:
-    frame = load(selection, indicators, models)
+def render(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
     by_id = {i.id: i for i in indicators}
-    frame["indicator_name"] = frame["indicator"].map(lambda i: by_id[i].name)
-    frame["value_text"] = [
-        fmt.with_unit(v, by_id[i])
-        for v, i in zip(frame["latest_value"], frame["indicator"], strict=True)
-    ]
+    frame = decorate(load(selection, indicators, models), by_id)
     present = set(frame["indicator"])
     names = [i.name for i in indicators if i.id in present]
     projects = frame.drop_duplicates("project")["name"].tolist()  # grouped by model, as queried
     card(
-        f"Where does each project lead? Rank on every indicator, {fmt.month_name(selection.end)}",
+        f"Where does each project lead? Rank on each indicator, "
+        f"{fmt.month_name(selection.headline)}",
         key="compare-rank-heatmap",
-        data=frame.drop(columns=["position", "value_text"]),
+        data=frame[EXPORT],
         about=ABOUT,
-        chart=chart(frame, names, projects),
+        chart=chart(frame, names, projects, selection.project_name),
         sample=is_sample(frame),
+        stretch=False,
     )
+    return frame

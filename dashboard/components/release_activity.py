@@ -5,14 +5,23 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.cards import card, empty, is_sample
+from dashboard import format as fmt
+from dashboard.cards import card, empty, encoded, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
 
+CHART_FIELDS = [
+    "release",
+    "days_since",
+    "rolling_7d",
+    "day",
+    "activities",
+    "half_life_days",
+]  # only what the chart encodes goes into its spec
 SQL = """
 with recent as (
     select distinct release_day from fct_release_activity
-    where project = ? and strftime(release_day, '%Y-%m') <= ?
+    where project = ? and strftime(release_day, '%Y-%m') between ? and ?
     order by release_day desc
     limit 5
 )
@@ -30,17 +39,17 @@ ABOUT = (
     "published GitHub release or a new model under the project's Hub authors (several on one day "
     "make one release). The half-life is the number of days from the peak until the 7-day sum "
     "first falls to half of it: short means the attention a release brings leaves quickly. The "
-    "five latest releases up to the end of the period."
+    "five latest releases in the chosen period."
 )
 
 
 def load(selection: Selection) -> pd.DataFrame:
-    return query(SQL, (selection.project, selection.end, selection.project))
+    return query(SQL, (selection.project, selection.start, selection.end, selection.project))
 
 
 def chart(frame: pd.DataFrame) -> alt.Chart:
     lines = (
-        alt.Chart(frame)
+        alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_line()
         .encode(
             x=alt.X("days_since:Q", title="days since the release"),
@@ -84,8 +93,10 @@ def render(selection: Selection) -> int:
     frame = load(selection)
     if frame.empty:
         empty(
-            "No release up to the end of this period. Releases are GitHub releases (collected with "
-            "`github_repos`) and new models under `hub_authors` in projects.toml."
+            f"No release falls in {fmt.month_name(selection.start)} to "
+            f"{fmt.month_name(selection.end)}: widen the period. Releases are GitHub releases "
+            "(collected with `github_repos`) and new models under `hub_authors` in projects.toml.",
+            status_link=True,
         )
         return 0
     card(

@@ -1,46 +1,83 @@
 """Compare: how do the projects we support compare, and which on-ramps work where?
-(the foundation's question). Layout only: the charts live in dashboard/components/."""
+(the foundation's question). Four views of the same headline month: the indicators side by side,
+fair ranks, the on-ramp map across projects, and one indicator over time. Layout only."""
 
 import streamlit as st
 
 from core.catalog import COLLABORATION_TYPES, load_catalog
 from dashboard import format as fmt
-from dashboard.cards import empty
-from dashboard.components import compare_table, rank_heatmap
-from dashboard.controls import Selection
+from dashboard.cards import empty, table_height
+from dashboard.components import compare_table, onramp_map, over_time, rank_heatmap
+from dashboard.controls import Selection, projects
 from dashboard.data import query
 
 selection: Selection = st.session_state["selection"]
 st.title("How do the projects compare?")
 st.caption(
-    f"Every project of the registry, as of {fmt.month_name(selection.end)}, grouped by the study's "
-    "organisational model. Open a project for its on-ramps month by month."
+    f"Every project of the registry, as of {fmt.month_name(selection.headline)} (the last "
+    "complete month; the partial cut-off month is never a headline), grouped by the study's "
+    f"organisational model. {selection.project_name} (the sidebar's project) is marked ▶."
 )
 
 catalog = load_catalog()
-keys = sorted(
-    (i for i in catalog.values() if i.key),
-    key=lambda i: COLLABORATION_TYPES.index(i.collaboration_type),
-)
+ordered = sorted(catalog.values(), key=lambda i: COLLABORATION_TYPES.index(i.collaboration_type))
 models = query("select distinct organizational_model from dim_projects order by 1")[
     "organizational_model"
 ].tolist()
-chosen = st.multiselect("Organisational models", models, default=models, key="compare_models")
+chosen = st.multiselect(
+    "Organisational models",
+    models,
+    default=models,
+    key="compare_models",
+    format_func=fmt.organisational_model,
+)
 if not chosen:
     empty("Pick at least one organisational model above.")
     st.stop()
-filled = set(
-    query("select distinct indicator from fct_indicators where value is not null")["indicator"]
-)
-missing = [i for i in keys if i.id not in filled]
-if missing:
-    st.caption(
-        "No project has values yet for: "
-        + "; ".join(f"{i.name} ({i.collaboration_type}, from {i.source})" for i in missing)
-        + ". Data status says which setting turns each source on."
+
+VIEWS = ["Side by side", "Ranks", "On-ramp map", "Over time"]
+view = st.segmented_control("View", VIEWS, default=VIEWS[0], key="compare_view") or VIEWS[0]
+
+if view in ("Side by side", "Ranks"):
+    names = {i.id: f"{i.name} ({i.collaboration_type})" for i in ordered}
+    default = [i.id for i in ordered if i.key] if view == "Side by side" else list(names)
+    picked = st.multiselect(
+        "Indicators",
+        list(names),
+        default=default,
+        key=f"compare_indicators_{view}",
+        format_func=names.get,
     )
-compare_table.render(selection, [i for i in keys if i.id in filled], chosen)
-rank_heatmap.render(selection, list(catalog.values()), chosen)
+    indicators = [catalog[i] for i in picked]
+    if not indicators:
+        empty("Pick at least one indicator above.")
+    elif view == "Side by side":
+        compare_table.render(selection, indicators, chosen)
+    else:
+        rank_heatmap.render(selection, indicators, chosen)
+elif view == "On-ramp map":
+    st.subheader(f"Which on-ramps carry which project? {fmt.month_name(selection.headline)}")
+    st.caption(
+        "The on-ramp map's cells (collaboration type · lifecycle stage) across projects: each "
+        "cell's key on-ramp, its value for the headline month. Open a project for its full map."
+    )
+    shown = {
+        p: n
+        for p, n in projects().items()
+        if p in set(query("select project from dim_projects where list_contains(?, "
+                          "organizational_model)", (chosen,))["project"])
+    }  # fmt: skip
+    values = onramp_map.load(list(shown), selection.headline)
+    table = onramp_map.across_projects(values, shown, selection.project)
+    st.dataframe(table, hide_index=True, height=table_height(len(table)))
+else:
+    names = {i.id: i.name for i in ordered}
+    picked_one = st.selectbox(
+        "Indicator", list(names), key="compare_over_time", format_func=names.get
+    )
+    if not over_time.render(selection, catalog[picked_one], chosen):
+        empty("No project shown has a final value of this indicator in the last 24 months.")
+
 st.page_link(
     "views/project.py",
     label=f"Open {selection.project_name} on the Project page",

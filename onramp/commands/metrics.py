@@ -15,9 +15,11 @@ NAME = "metrics"
 HELP = "print indicator values"
 DESCRIPTION = (
     "Print indicator values from the published warehouse: JSON is an array of "
-    '{"project", "month", "indicator", "value"} objects, value a number or null.'
+    '{"project", "month", "indicator", "value", "final"} objects, value a number or null; final '
+    "is false while the value can still change (the partial cut-off month, or an indicator that "
+    "needs time to settle, such as inactivity after 180 days): value is then what is known so far."
 )
-FIELDS = ["project", "month", "indicator", "value"]
+FIELDS = ["project", "month", "indicator", "value", "final"]
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -49,14 +51,14 @@ def run(args, paths: Paths) -> int:
         if args.project:
             _check_project(con, args.project)
         rows = con.execute(
-            "select project, month, indicator, value from fct_indicators "
+            "select project, month, indicator, value, final from fct_indicators "
             "where (?::varchar is null or project = ?) and (?::varchar is null or month = ?) "
             "and (?::varchar is null or indicator = ?) order by project, month, indicator",
             [args.project, args.project, args.month, args.month, args.indicator, args.indicator],
         ).fetchall()
     records = [
-        {"project": p, "month": m, "indicator": i, "value": _number(v)}
-        for p, m, i, v in rows
+        {"project": p, "month": m, "indicator": i, "value": _number(v), "final": bool(f)}
+        for p, m, i, v, f in rows
         if configured is None or p in configured
     ]
     if args.format == "json":
@@ -82,7 +84,10 @@ def _write_json(records: list[dict]) -> None:
 def _write_csv(records: list[dict]) -> None:
     writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({**r, "value": "" if r["value"] is None else r["value"]} for r in records)
+    writer.writerows(
+        {**r, "value": "" if r["value"] is None else r["value"], "final": str(r["final"]).lower()}
+        for r in records
+    )
 
 
 def _check_project(con, project: str) -> None:

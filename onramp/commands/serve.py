@@ -77,6 +77,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
         "--theme.base=light",
+        "--client.toolbarMode=viewer",  # no Deploy button or developer menu for viewers
     ]
 
 

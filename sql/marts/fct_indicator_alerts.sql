@@ -2,11 +2,11 @@
 -- trailing three-month level: below (or above) every one of the three months before and at least a
 -- third below (above) their mean. Which way is bad comes from the catalog's `good`: the pages show
 -- `below` for indicators where up is good and `above` where down is good. The month of the data
--- cut-off is left out: it is not over yet.
+-- cut-off is left out: it is not over yet; so is any value not final (fct_indicators.final).
 with
 
 indicators as (
-    select project, indicator, month, month_start, value, is_sample from fct_indicators
+    select project, indicator, month, month_start, value, final, is_sample from fct_indicators
 ),
 
 with_trailing as (
@@ -28,6 +28,7 @@ complete as (
     from with_trailing
     cross join int_data_cutoff
     where with_trailing.month_start < date_trunc('month', int_data_cutoff.data_cutoff)::date
+        and with_trailing.final  -- a value still settling (a return within 30 days) is no alert
 ),
 
 flagged as (

@@ -1,5 +1,8 @@
 -- grain: one row per project per month per indicator: every indicator value On-ramp reports.
 -- `onramp metrics` prints it; pages chart it. is_sample marks values built on generated rows.
+-- final: the value can no longer change (DESIGN.md §4): the month ended, and the catalog's
+-- settles_after_days have passed, by the data cut-off. The cut-off month is never final. An id the
+-- catalog does not know settles like a plain flow. settles_on is the day it becomes final.
 with
 
 unioned as (
@@ -28,15 +31,27 @@ unioned as (
     select * from int_indicators_xp
 ),
 
+settling as (
+    select
+        unioned.*,
+        (unioned.month + interval 1 month + to_days(coalesce(catalog.settles_after_days, 0)))::date
+            as settles_on
+    from unioned
+    left join ref_indicator_catalog as catalog using (indicator)
+),
+
 final as (
     select
-        project,
-        strftime(month, '%Y-%m') as month,
-        month as month_start,
-        indicator,
-        value,
-        is_sample
-    from unioned
+        settling.project,
+        strftime(settling.month, '%Y-%m') as month,
+        settling.month as month_start,
+        settling.indicator,
+        settling.value,
+        settling.settles_on <= int_data_cutoff.data_cutoff as final,
+        settling.settles_on,
+        settling.is_sample
+    from settling
+    cross join int_data_cutoff
 )
 
 select * from final

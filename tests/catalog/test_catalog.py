@@ -70,3 +70,26 @@ def test_readme_lists_the_indicator(indicator_id):
 def test_every_collaboration_type_has_a_key_indicator():
     keyed = {i.collaboration_type for i in load_catalog().values() if i.key}
     assert keyed == set(COLLABORATION_TYPES)
+
+
+def test_every_entry_says_when_it_settles():
+    """DESIGN.md §4: an inactivity needs 180 days, a new speaker's return 30; flows at once."""
+    catalog = load_catalog()
+    assert all(isinstance(i.settles_after_days, int) for i in catalog.values())
+    assert catalog["gh_inactive_contributors"].settles_after_days == 180
+    assert catalog["dc_new_speaker_return_rate"].settles_after_days >= 30
+    assert catalog["gh_prs_opened"].settles_after_days == 0
+
+
+def test_settles_after_days_is_required():
+    from core.catalog import Indicator
+
+    entry = dict(
+        id="x", name="X", source="github", collaboration_type="upstream-code",
+        lifecycle_stage="pre-training", unit="people", good="up", key=False,
+        definition="People doing something in the month, as an example entry.",
+    )  # fmt: skip
+    with pytest.raises(TypeError):
+        Indicator(**entry)
+    with pytest.raises(ValueError):
+        Indicator(**entry, settles_after_days=-1)

@@ -49,7 +49,9 @@ def _absence_factor_from_snapshot(window_end: datetime) -> int:
 
 def test_metrics_json_for_eleutherai(demo_db, capsys):
     records = json.loads(_metrics(capsys, demo_db, "--project", "eleutherai"))
-    assert records and all(set(r) == {"project", "month", "indicator", "value"} for r in records)
+    assert records and all(
+        set(r) == {"project", "month", "indicator", "value", "final"} for r in records
+    )
     assert {r["project"] for r in records} == {"eleutherai"}
     months = sorted({r["month"] for r in records})
     assert months[0] == "2019-03"  # gpt-neox's first real commit, 2019-03-27

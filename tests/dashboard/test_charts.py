@@ -16,6 +16,7 @@ from dashboard.components import (
     release_activity,
     waiting_items,
 )
+from dashboard.months import Months
 
 
 def _spec(chart) -> dict:
@@ -26,48 +27,81 @@ def _tooltip_fields(encoding: dict) -> set[str]:
     return {t["field"] for t in encoding["tooltip"]}
 
 
-def _months(values):
+CALENDAR = Months(datetime(2025, 4, 22), "2025-04", "2025-03")  # cut-off 22 Apr 2025
+
+
+def _months(values, final=None, indicator_id="contributor_retention"):
+    n = len(values)
     return pd.DataFrame(
         {
-            "indicator": "contributor_retention",
-            "month": [f"2025-0{i + 1}" for i in range(len(values))],
-            "month_start": [datetime(2025, i + 1, 1) for i in range(len(values))],
+            "indicator": indicator_id,
+            "month": [f"2025-0{i + 1}" for i in range(n)],
+            "month_start": [datetime(2025, i + 1, 1) for i in range(n)],
             "value": values,
-            "is_sample": [False] * len(values),
+            "final": final if final is not None else [True] * n,
+            "settles_on": [datetime(2025, i + 2, 1) for i in range(n)],
+            "is_sample": [False] * n,
         }
     )
 
 
-def test_indicator_line_formats_fractions_as_percent():
-    chart = indicator_trend.chart(_months([0.5, None, 0.25]), indicator("contributor_retention"))
-    spec = _spec(chart)
-    assert spec["mark"] == {"type": "line", "point": True}
+def _drawn(values, indicator_id, final=None):
+    ind = indicator(indicator_id)
+    return indicator_trend.statuses(_months(values, final, indicator_id), ind, CALENDAR), ind
+
+
+def test_ratios_are_lines_on_a_0_to_100_percent_axis():
+    frame, ind = _drawn([0.5, None, 0.25], "contributor_retention")
+    spec = _spec(indicator_trend.chart(frame, ind))
+    assert spec["mark"] == {"type": "line", "point": True, "interpolate": "linear"}
     assert spec["encoding"]["y"]["axis"]["format"] == ".0%"
-    assert spec["encoding"]["y"]["title"] == "share"
-    assert _tooltip_fields(spec["encoding"]) == {"month", "value"}
+    assert spec["encoding"]["y"]["scale"] == {"domain": [0, 1], "clamp": True}
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"
 
 
-def test_indicator_line_counts_are_plain_numbers():
-    spec = _spec(indicator_trend.chart(_months([3.0, 4.0]), indicator("gh_new_contributors")))
-    assert spec["encoding"]["y"]["axis"]["format"] == ",.4~g"
+def test_flows_are_monthly_bars_on_an_integer_axis():
+    frame, ind = _drawn([3.0, 4.0], "gh_new_contributors")
+    spec = _spec(indicator_trend.chart(frame, ind))
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["y"]["axis"] == {"format": ",d", "tickMinStep": 1}
     assert spec["encoding"]["y"]["title"] == "people"
 
 
-def test_indicator_title_is_the_latest_value_in_the_period():
-    ind = indicator("contributor_retention")
-    assert (
-        indicator_trend.title(_months([0.5, 0.25, None]), ind)
-        == "Contributor retention: 25% in Feb 2025"
-    )
-    assert (
-        indicator_trend.title(_months([None]), ind)
-        == "Contributor retention: no value in this period"
-    )
-    counts = _months([1.0, 12.0])
-    assert (
-        indicator_trend.title(counts, indicator("gh_new_contributors"))
-        == "New contributors: 12 people in Feb 2025"
+def test_never_a_single_dot_line():
+    frame, ind = _drawn([None, 0.4, None], "contributor_retention")
+    assert indicator_trend.chart(frame, ind) is None
+    frame, ind = _drawn([8.0], "hub_derivatives_total")  # one snapshot: the number alone
+    assert indicator_trend.chart(frame, ind) is None
+
+
+def test_pending_values_are_a_band_not_a_bar_at_zero():
+    frame, ind = _drawn([2.0, 0.0, 0.0], "gh_inactive_contributors", final=[True, False, False])
+    assert frame["status"].tolist() == ["final", "pending", "pending"]
+    assert frame["shown"].isna().tolist() == [False, True, True]
+    spec = _spec(indicator_trend.chart(frame, ind))
+    band, bars = spec["layer"]
+    assert band["mark"]["type"] == "rect" and bars["mark"]["type"] == "bar"
+
+
+def test_the_partial_cutoff_month_is_drawn_lighter_and_labelled():
+    frame, ind = _drawn([5.0, 6.0, 7.0, 2.0], "gh_prs_opened", final=[True, True, True, False])
+    assert frame["status"].iloc[-1] == "partial month"
+    assert frame["month_label"].iloc[-1] == "Apr 2025 (partial, to 22 Apr)"
+    spec = _spec(indicator_trend.chart(frame, ind))
+    assert spec["encoding"]["opacity"]["scale"]["range"] == [1.0, 0.4]
+
+
+def test_the_title_is_the_headline_month_never_the_partial_one():
+    ind = indicator("gh_new_contributors")
+    frame, _ = _drawn([1.0, 12.0, 3.0, 9.0], "gh_new_contributors",
+                      final=[True, True, True, False])  # fmt: skip
+    assert indicator_trend.title(frame, ind, "2025-03") == "New contributors: 3 people in Mar 2025"
+    one = _drawn([1.0], "gh_new_contributors")[0]
+    assert indicator_trend.title(one, ind, "2025-01") == "New contributors: 1 person in Jan 2025"
+    pending, _ = _drawn([2.0, 0.0], "gh_inactive_contributors", final=[True, False])
+    assert indicator_trend.title(pending, indicator("gh_inactive_contributors"), "2025-02") == (
+        "Inactive contributors: pending for Feb 2025 (final on 1 Mar 2025); last final: 2 people "
+        "in Jan 2025"
     )
 
 
@@ -121,22 +155,29 @@ def test_derivative_charts_colour_by_relation():
         ]
 
 
-def test_rank_heat_map_darkest_is_rank_one():
+def test_rank_heat_map_ties_share_a_rank_and_flat_rows_get_none():
     frame = pd.DataFrame(
         {
-            "name": ["A", "B"],
-            "indicator_name": ["x", "x"],
-            "rank": [1, 2],
-            "value_text": ["1", "2"],
-            "latest_month": ["2025-01"] * 2,
-            "ranked_projects": [2, 2],
+            "name": ["A", "B", "C", "A", "B", "C"],
+            "indicator": ["gh_prs_opened"] * 3 + ["gh_new_contributors"] * 3,
+            "value": [5.0, 5.0, 1.0, 0.0, 0.0, 0.0],
+            "final": [True] * 6,
+            "as_of": ["2025-01"] * 6,
+            "rank": [1, 1, 3, None, None, None],
+            "tied": [2, 2, 1, None, None, None],
+            "ranked_projects": [3, 3, 3, None, None, None],
         }
     )
-    spec = _spec(rank_heatmap.chart(frame, ["x"], ["A", "B"]))
-    rect, text = spec["layer"]
-    assert rect["mark"]["type"] == "rect" and text["mark"]["type"] == "text"
-    assert rect["encoding"]["color"]["scale"] == {"scheme": "greens", "reverse": True}
-    assert rect["encoding"]["y"]["sort"] == ["A", "B"]
+    by_id = {i: indicator(i) for i in ("gh_prs_opened", "gh_new_contributors")}
+    out = rank_heatmap.decorate(frame, by_id)
+    assert out["rank_text"].tolist() == ["=1", "=1", "3", "—", "—", "—"]
+    assert out["score"].tolist()[:3] == [0.75, 0.75, 0.0]  # a tie's colour: its average rank
+    assert out["score"].iloc[3:].isna().all()
+    spec = _spec(rank_heatmap.chart(out, ["Pull requests opened"], ["A", "B", "C"], "B"))
+    rect, labels = spec["layer"]
+    assert rect["encoding"]["color"]["scale"] == {"scheme": "greens", "domain": [0, 1]}
+    assert rect["encoding"]["y"]["axis"]["labelLimit"] == 0  # full labels
+    assert labels["encoding"]["text"]["field"] == "rank_text"
 
 
 def test_alerts_chart_sizes_dots_by_severity():
@@ -161,7 +202,7 @@ def test_alerts_chart_sizes_dots_by_severity():
 def test_drop_off_lists_sort_longest_first():
     quiet = pd.DataFrame(
         {
-            "person": ["a"],
+            "name": ["a"],
             "platform": ["github"],
             "activities": [5],
             "active_months": [2],

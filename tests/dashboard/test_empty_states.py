@@ -7,6 +7,8 @@ import streamlit as st
 from dashkit import APP, PAGES
 from streamlit.testing.v1 import AppTest
 
+from dashboard.sections import OTHER, SECTIONS
+
 from sqlkit import build_over, project
 
 
@@ -35,7 +37,12 @@ def sparse_app(tmp_path, monkeypatch):
         at = AppTest.from_file(str(APP), default_timeout=60)
         at.query_params["project"] = project_id
         at.run()
-        return at.switch_page(PAGES[page]).run()
+        at.switch_page(PAGES[page]).run()
+        if page == "project":  # open every on-ramp section: each says how to fill it
+            for section in (*SECTIONS, OTHER):
+                at.session_state[f"section-{section.key}"] = True
+            at.run()
+        return at
 
     return make
 

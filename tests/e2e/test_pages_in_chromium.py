@@ -7,7 +7,7 @@ import time
 
 import pytest
 from dashkit import demo_warehouse, project_ids
-from e2e_helpers import open_page, screenshot
+from e2e_helpers import ARTIFACTS, open_page, screenshot
 
 from onramp.cli import main
 
@@ -15,9 +15,10 @@ pytestmark = pytest.mark.e2e
 
 # url path -> (heading, charts the eleutherai demo must draw at least)
 PAGES = {
-    "": ("How do the projects compare?", 1),
-    "project": ("EleutherAI (Pythia)", 10),
-    "drop-off": ("Drop-off: EleutherAI (Pythia)", 4),
+    "": ("How do the projects compare?", 0),
+    "compare": ("How do the projects compare?", 0),
+    "project": ("EleutherAI (Pythia)", 0),  # the first view is the on-ramp map: a table
+    "drop-off": ("Drop-off: EleutherAI (Pythia)", 3),
     "status": ("Data status", 1),
 }
 
@@ -28,7 +29,7 @@ def test_page_renders_with_charts_and_no_error(server, page, path):
     open_page(page, f"{server}/{path}?project=eleutherai&from=2024-09&to=2026-08", heading)
     charts = page.get_by_test_id("stVegaLiteChart")
     assert charts.count() >= min_charts
-    screenshot(page, f"{path or 'compare'}.png")
+    screenshot(page, f"{path or 'root'}.png")
     # the picks are in the URL, so the view can be shared
     assert "project=eleutherai" in page.url and "from=2024-09" in page.url
 
@@ -74,9 +75,61 @@ SWEEP = (
 
 
 def test_every_project_renders(server, page):
-    """Project and Drop-off pages for the projects of the sweep: charts within 5 s, no error."""
+    """Every page for the projects of the sweep: charts within 5 s, no error, and a full-page
+    screenshot of each under tests/artifacts/ (ignored by git) for a human to look at."""
     for project in SWEEP:
-        for path in ("project", "drop-off"):
+        for path in ("project", "drop-off", "compare", "status"):
             started = time.monotonic()
             open_page(page, f"{server}/{path}?project={project}", None)
             print(f"{path} {project}: {time.monotonic() - started:.1f} s")
+            screenshot(page, f"{project}-{path}.png")
+            page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+FIRST_SCREENS = {  # the user, their page, what the first screen must answer
+    "maintainer": ("project", "Where do people find a way in?"),
+    "community-manager": ("drop-off", "What slipped?"),
+    "foundation": ("compare", "Which on-ramps carry each project?"),
+}
+
+
+@pytest.mark.parametrize("user", list(FIRST_SCREENS))
+def test_each_users_question_is_answered_on_the_first_screen(server, page, user):
+    """The first screen (1400 x 1000, no scrolling) holds the answer; saved for the closing note."""
+    path, answer = FIRST_SCREENS[user]
+    open_page(page, f"{server}/{path}?project=eleutherai", None)
+    found = page.get_by_text(answer).first
+    box = found.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 1000, (user, box)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"first-screen-{user}.png"))
+
+
+def test_compare_reads_at_800_px(server, page):
+    """At 800 px the rank view, with its full labels (labelLimit 0: see test_charts.py) and a
+    fixed column per project, is narrower than the window, and leaves a screenshot to read."""
+    page.set_viewport_size({"width": 800, "height": 1000})
+    open_page(page, f"{server}/compare?project=eleutherai", "How do the projects compare?")
+    page.get_by_test_id("stButtonGroup").get_by_text("Ranks", exact=True).click()
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart.locator("svg, canvas").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "compare-ranks-800px.png"), full_page=True)
+    box = chart.bounding_box()  # the whole chart, full labels included, is narrower than 800 px
+    assert box is not None and box["width"] <= 800
+
+
+def test_compare_opens_at_its_own_address_and_the_toolbar_is_for_viewers(server, page):
+    open_page(page, f"{server}/compare", "How do the projects compare?")
+    assert "Page not found" not in page.inner_text("body")
+    table = page.get_by_test_id("stDataFrame").first.bounding_box()
+    assert table is not None and table["height"] >= 15 * 35  # 14 projects, no inner scroll
+    open_page(page, f"{server}/", "How do the projects compare?")
+    assert page.url.split("?")[0].endswith("/compare")
+    assert page.get_by_test_id("stAppDeployButton").count() == 0
+    # viewer mode: the menu keeps what a reader needs, none of the developer's entries
+    page.get_by_test_id("stMainMenu").click()
+    menu = page.get_by_test_id("stMainMenuPopover")
+    menu.wait_for(timeout=5_000)
+    assert "Clear cache" not in menu.inner_text() and "Rerun" not in menu.inner_text()

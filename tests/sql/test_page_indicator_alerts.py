@@ -60,3 +60,9 @@ def test_sparklines(tmp_path):
         "where indicator = 'contributor_retention' and month = '2025-01'"
     ).fetchone()
     assert jan == (None,)
+    # June is the cut-off month: partial, so a gap in the sparkline, not its value so far
+    jun = con.execute(
+        "select sparkline from fct_indicator_sparklines "
+        "where indicator = 'gh_active_contributors' and month = '2025-06'"
+    ).fetchone()[0]
+    assert jun == [6.0, 6.0, 6.0, 3.0, 9.0, None]

@@ -1,0 +1,155 @@
+"""The on-ramp map heading the Project page: the study's collaboration types as rows, lifecycle
+stages as columns, and in each cell the on-ramps On-ramp measures there: the headline month's value
+(pending while it can still change), its change against the trailing 3 months and a year before, a
+mark coloured by the indicator's good direction, and what the study says about that on-ramp.
+Across projects (Compare), the same cells show which on-ramps carry which project."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from core.catalog import Indicator, load_catalog
+from dashboard import format as fmt
+from dashboard.controls import Selection
+from dashboard.data import query
+from dashboard.study_map import ROWS, STAGE_TITLES, reading
+
+SQL = """
+select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
+    c.latest_month, c.change_3m, c.change_1y, c.is_sample
+from fct_indicator_changes as c
+where list_contains(?, c.project) and c.month = ?
+"""
+GOOD, BAD, FLAT = "#1a7f37", "#cf222e", "#6e7781"
+PER_CELL = 4  # the cell's first on-ramps (key first); the rest are in the sections below
+
+
+def load(projects: list[str], month: str) -> pd.DataFrame:
+    return query(SQL, (list(projects), month))
+
+
+def cell_indicators(row: str, stage: str) -> list[Indicator]:
+    """The catalog's indicators of a cell, key indicators first, catalog order otherwise."""
+    found = [
+        i
+        for i in load_catalog().values()
+        if i.collaboration_type == row and i.lifecycle_stage == stage
+    ]
+    return sorted(found, key=lambda i: not i.key)
+
+
+def headline(row: pd.Series, indicator: Indicator) -> tuple[str, str | None]:
+    """The value as the map shows it, and the month it is from when not the headline month."""
+    if indicator.shape == "snapshot" and fmt.is_missing(row["value"]):
+        if fmt.is_missing(row["latest_value"]):
+            return fmt.DASH, None
+        return fmt.with_unit(row["latest_value"], indicator), row["latest_month"]
+    return fmt.with_unit(row["value"], indicator, final=bool(row["final"])), None
+
+
+def mark(change: float | None, indicator: Indicator) -> tuple[str, str]:
+    """An arrow for the change against the trailing 3 months, green where it went the good way."""
+    if fmt.is_missing(change) or change == 0:
+        return "●", FLAT
+    arrow = "▲" if change > 0 else "▼"
+    if indicator.good == "neutral":
+        return arrow, FLAT
+    better = (change > 0) == (indicator.good == "up")
+    return arrow, GOOD if better else BAD
+
+
+def _line(row: pd.Series, indicator: Indicator) -> str:
+    value, as_of = headline(row, indicator)
+    name = html.escape(indicator.name)
+    if not bool(row["final"]) and as_of is None:
+        return (
+            f'<span style="color:{FLAT}">◌</span> {name}: <b>pending</b> '
+            f'<span style="color:{FLAT}">(final on {fmt.day(row["settles_on"])})</span>'
+        )
+    arrow, colour = mark(row["change_3m"], indicator)
+    text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
+    if as_of is not None:
+        return text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)})</span>'
+    if value == fmt.DASH:
+        return text
+    return (
+        text + f' <span style="color:{FLAT}">{fmt.change(row["change_3m"])} vs 3 months, '
+        f"{fmt.change(row['change_1y'])} vs a year</span>"
+    )
+
+
+def cell_html(values: pd.DataFrame, row_key: str, stage: str) -> str:
+    indicators = cell_indicators(row_key, stage)
+    study = reading(row_key, stage)
+    by_id = values.set_index("indicator") if len(values) else pd.DataFrame()
+    lines = [_line(by_id.loc[i.id], i) for i in indicators if i.id in by_id.index]
+    if len(lines) > PER_CELL:
+        lines = [*lines[:PER_CELL], f"+ {len(lines) - PER_CELL} more in the section below"]
+    if indicators and not lines:
+        sources = sorted({i.source for i in indicators})
+        lines = [f"<i>No data: {', '.join(sources)} not collected for this project</i>"]
+    elif not indicators and study:
+        lines = ["<i>Not measured: public platforms do not show this on-ramp</i>"]
+    parts = ["<br>".join(lines)] if lines else []
+    if study:
+        parts.append(f'<span style="color:{FLAT};font-size:0.85em">{html.escape(study)}</span>')
+    return "<br>".join(parts) or f'<span style="color:{FLAT}">{fmt.DASH}</span>'
+
+
+def table_html(values: pd.DataFrame) -> str:
+    head = "".join(f"<th>{title}</th>" for title in STAGE_TITLES.values())
+    body = []
+    for row in ROWS:
+        cells = "".join(
+            f'<td style="vertical-align:top">{cell_html(values, row.key, stage)}</td>'
+            for stage in STAGE_TITLES
+        )
+        body.append(
+            f'<tr><th style="vertical-align:top;text-align:left">{row.title}</th>{cells}</tr>'
+        )
+    return (
+        '<table style="width:100%;font-size:0.9em"><thead><tr><th>On-ramp</th>'
+        f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def render(selection: Selection) -> pd.DataFrame:
+    """The project's map for its headline month; returns the values it shows (for tests)."""
+    values = load([selection.project], selection.headline)
+    st.subheader(
+        f"Where do people find a way in? The on-ramp map, {fmt.month_name(selection.headline)}",
+        anchor="map",
+    )
+    st.caption(
+        "The study's map (The Open LLM Cartography, §5, Figures 2-7): collaboration types by "
+        "lifecycle stage. Each on-ramp shows its value for the last complete month, its change "
+        "against the three months before and against a year before; ▲▼ green went the good way, "
+        "red the bad way. Pending: the value can still change (it needs more time to settle)."
+    )
+    st.markdown(table_html(values), unsafe_allow_html=True)
+    return values
+
+
+def across_projects(
+    frame: pd.DataFrame, names: dict[str, str], highlight: str = ""
+) -> pd.DataFrame:
+    """One row per project, one column per measured cell: its key (or first) on-ramp's value.
+    The `highlight` project (the sidebar's) is marked ▶."""
+    columns: dict[str, dict[str, str]] = {}
+    for row in ROWS:
+        for stage, stage_title in STAGE_TITLES.items():
+            indicators = cell_indicators(row.key, stage)
+            if not indicators:
+                continue
+            lead = indicators[0]
+            label = f"{row.title} · {stage_title}: {lead.name}"
+            rows = frame[frame["indicator"] == lead.id].set_index("project")
+            columns[label] = {
+                p: (headline(rows.loc[p], lead)[0] if p in rows.index else fmt.DASH) for p in names
+            }
+    out = pd.DataFrame(columns)
+    out.insert(0, "Project", [("▶ " if p == highlight else "") + names[p] for p in out.index])
+    return out.reset_index(drop=True)

@@ -1,0 +1,88 @@
+"""The on-ramp map's cells (pure functions of a frame): marks coloured by the good direction,
+pending shown as pending, cells the study names but platforms cannot show, sources not collected."""
+
+import pandas as pd
+
+from core.catalog import indicator
+from dashboard.components import onramp_map
+from dashboard.study_map import ROWS
+
+
+def _values(rows: list[dict]) -> pd.DataFrame:
+    base = {"project": "p", "month": "2025-03", "final": True, "settles_on": "2025-04-01",
+            "latest_value": None, "latest_month": None, "change_3m": None, "change_1y": None,
+            "is_sample": False}  # fmt: skip
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_the_mark_is_green_where_the_change_went_the_good_way():
+    up, down = indicator("gh_external_prs_opened"), indicator("gh_ttfr_median_hours")
+    assert onramp_map.mark(0.2, up) == ("▲", onramp_map.GOOD)
+    assert onramp_map.mark(-0.2, up) == ("▼", onramp_map.BAD)
+    assert onramp_map.mark(0.2, down) == ("▲", onramp_map.BAD)  # slower answers
+    assert onramp_map.mark(None, up) == ("●", onramp_map.FLAT)
+
+
+def test_a_cell_shows_value_changes_and_the_studys_reading():
+    html = onramp_map.cell_html(
+        _values(
+            [
+                {
+                    "indicator": "gh_external_prs_opened",
+                    "value": 12.0,
+                    "change_3m": 0.5,
+                    "change_1y": -0.25,
+                }
+            ]
+        ),
+        "upstream-code",
+        "pre-training",
+    )
+    assert "External pull requests opened: <b>12 pull requests</b>" in html
+    assert "+50% vs 3 months, −25% vs a year" in html
+    assert "§5.1.3" in html
+
+
+def test_pending_is_pending_with_the_day_it_settles():
+    html = onramp_map.cell_html(
+        _values(
+            [
+                {
+                    "indicator": "gh_inactive_contributors",
+                    "value": 0.0,
+                    "final": False,
+                    "settles_on": "2025-09-28",
+                }
+            ]
+        ),
+        "upstream-code",
+        "post-release",
+    )
+    assert "Inactive contributors: <b>pending</b>" in html and "final on 28 Sep 2025" in html
+    assert "<b>0" not in html
+
+
+def test_cells_platforms_cannot_show_say_so():
+    assert [r.key for r in ROWS if not r.measured] == ["compute"]
+    html = onramp_map.cell_html(_values([]), "compute", "pre-training")
+    assert "Not measured: public platforms do not show this on-ramp" in html
+
+
+def test_a_source_not_collected_is_named():
+    html = onramp_map.cell_html(_values([]), "discussion-chat", "post-release")
+    assert "No data: discord, hub not collected for this project" in html
+
+
+def test_snapshots_show_their_latest_snapshot_and_its_month():
+    values = _values([{"indicator": "hub_derivatives_total", "value": None, "latest_value": 8.0,
+                       "latest_month": "2024-11"}])  # fmt: skip
+    row = values.iloc[0]
+    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == ("8 models", "2024-11")
+
+
+def test_across_projects_one_row_each_and_the_picked_one_marked():
+    values = _values([{"indicator": "gh_external_prs_opened", "value": 1.0}])
+    table = onramp_map.across_projects(values, {"p": "P", "q": "Q"}, highlight="p")
+    assert table["Project"].tolist() == ["▶ P", "Q"]
+    column = next(c for c in table.columns if "External pull requests opened" in c)
+    assert table[column].tolist() == ["1 pull request", "—"]
