@@ -54,8 +54,8 @@ ABOUT = (
     "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
     "cut-off, whose last activity falls in the period, most active first. A person is a login per "
     'platform; git-only authors show by name, marked "no GitHub login"; Discord and Slack members '
-    "by a short pseudonym. Insiders (owners, members, collaborators, internal email domains, the Hub "
-    "organisations' members) are left out unless asked for. Fewer is better."
+    "by a short pseudonym. Insiders (owners, members, collaborators, internal email domains, the "
+    "Hub organisations' members) are left out unless asked for. Fewer is better."
 )
 
 
