@@ -13,6 +13,7 @@ from dashboard.cards import card, empty, is_sample
 from dashboard.components import indicator_trend
 from dashboard.controls import Selection
 from dashboard.data import query
+from dashboard.months import Months
 
 STEPS = {
     "discord_message": "Discord message",
@@ -91,7 +92,7 @@ def headline(frame: pd.DataFrame) -> str:
     )
 
 
-def render(selection: Selection) -> int:
+def render(selection: Selection, calendar: Months) -> int:
     """The Journeys section's cards; returns how many it drew."""
     flow = load_flow(selection)
     if flow.empty:
@@ -100,7 +101,7 @@ def render(selection: Selection) -> int:
             "and run `onramp build` (list people in identities.toml to follow them across "
             "platforms)."
         )
-        return _trends(selection)
+        return _trends(selection, calendar)
     card(
         headline(flow),
         key=f"{selection.project}-journeys-flow",
@@ -121,10 +122,10 @@ def render(selection: Selection) -> int:
         table=lambda: st.dataframe(shown, hide_index=True, width="stretch"),
         sample=is_sample(steps),
     )
-    return 2 + _trends(selection)
+    return 2 + _trends(selection, calendar)
 
 
-def _trends(selection: Selection) -> int:
+def _trends(selection: Selection, calendar: Months) -> int:
     xp = [i for i in load_catalog().values() if i.source == "crossplatform"]
     values = indicator_trend.load(selection, [i.id for i in xp])
     present = indicator_trend.with_values(values)
@@ -132,5 +133,5 @@ def _trends(selection: Selection) -> int:
     columns = st.columns(2)
     for n, indicator in enumerate(shown):
         with columns[n % 2]:
-            indicator_trend.render(selection, indicator, values)
+            indicator_trend.render(selection, indicator, values, calendar)
     return len(shown)

@@ -111,7 +111,7 @@ def journeys_section() -> None:
     )
     if box.open:  # drawn only when opened, like the on-ramp sections
         with box:
-            journeys.render(selection)
+            journeys.render(selection, calendar)
 
 
 def about_the_project() -> None:

@@ -71,8 +71,9 @@ def test_journeys_never_name_pseudonymous_members(make_app, demo_db):
 def _empty_period():
     from dashboard.components import journeys
     from dashboard.controls import Selection
+    from dashboard.months import months
 
-    journeys.render(Selection("eleutherai", "EleutherAI", "2010-01", "2010-02"))
+    journeys.render(Selection("eleutherai", "EleutherAI", "2010-01", "2010-02"), months())
 
 
 def test_journeys_empty_state_says_how_to_fill(demo_db, monkeypatch):

@@ -70,7 +70,7 @@ def test_cells_platforms_cannot_show_say_so():
 
 def test_a_source_not_collected_is_named():
     html = onramp_map.cell_html(_values([]), "discussion-chat", "post-release")
-    assert "No data: discord, hub not collected for this project" in html
+    assert "No data: discord, hub, slack not collected for this project" in html
 
 
 def test_snapshots_show_their_latest_snapshot_and_its_month():

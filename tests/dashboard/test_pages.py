@@ -78,6 +78,7 @@ def test_project_page(make_app, demo_db, project):
     assert len(at.expander) >= len(SECTIONS)  # one collapsed section per on-ramp
     for section in SECTIONS:
         at.session_state[f"section-{section.key}"] = True
+    at.session_state["section-journeys"] = True  # the xp_* cards live there
     at.run()
     assert not at.exception, at.exception
     with published(demo_db) as con:
