@@ -116,7 +116,7 @@ class GitHubClient:
             if outcome.wait is not None:  # the server said how long: a rate-limit wait
                 self._pause(outcome.wait, url, outcome.why)
             else:  # a flaky answer: bounded back-off, which --max-wait does not govern
-                self._pause(self._backoff(failures), url, outcome.why, rate_limit=False)
+                self._pause(self.backoff_after(failures), url, outcome.why, rate_limit=False)
 
     # ---------------------------------------------------------------------------------- internals
 
@@ -201,13 +201,19 @@ class GitHubClient:
             self._pause(self._until_reset(), url, "rate limit exhausted")
             self.stats.rate_limit_remaining = None
 
-    def _backoff(self, failures: int) -> float:
+    def backoff_after(self, failures: int) -> float:
+        """Seconds to wait after the `failures`-th failed attempt (the GraphQL client's too)."""
         return min(self.backoff * 2 ** (failures - 1), 60.0)
 
     def _pause(self, seconds: float, url: str, why: str, *, rate_limit: bool = True) -> None:
+        self.pause(f"GET {_path(url)}", seconds, why, rate_limit=rate_limit)
+
+    def pause(self, request: str, seconds: float, why: str, *, rate_limit: bool = True) -> None:
+        """Sleep `seconds` for `why`, saying so when it is long; a rate-limit wait beyond
+        --max-wait fails instead, naming `request` (the GraphQL client waits here too)."""
         if rate_limit and self.max_wait is not None and seconds > self.max_wait:
             raise RateLimitWaitTooLong(
-                f"GET {_path(url)}: {why}; waiting {seconds:.0f} s would exceed "
+                f"{request}: {why}; waiting {seconds:.0f} s would exceed "
                 f"--max-wait {self.max_wait:g} s"
             )
         if seconds >= 5:

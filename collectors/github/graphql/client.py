@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from urllib3.exceptions import HTTPError as TransportError
 
-from collectors.base import CollectionError, RateLimitWaitTooLong
+from collectors.base import CollectionError
 from collectors.github.client import RETRY_STATUSES, SECONDARY_WAIT, GitHubClient, NotVisible
 from core.redact import redact
 
@@ -49,7 +49,7 @@ class GraphQLClient:
             failures += 1
             if failures > self.rest.retries:
                 raise CollectionError(f"POST /graphql: gave up after {failures} attempts ({why})")
-            self._pause(wait if wait is not None else self._backoff(failures), why)
+            self._pause(wait if wait is not None else self.rest.backoff_after(failures), why)
 
     # ---------------------------------------------------------------------------------- internals
 
@@ -131,25 +131,13 @@ class GraphQLClient:
             self._pause(self._until_reset(), "GraphQL points nearly spent")
             self.stats.points_remaining = None
 
-    def _backoff(self, failures: int) -> float:
-        return min(self.rest.backoff * 2 ** (failures - 1), 60.0)
-
     def _until_reset(self) -> float:
         if self.reset is None:
             return SECONDARY_WAIT
         return max(0.0, self.reset - self.rest.clock()) + 1.0
 
     def _pause(self, seconds: float, why: str) -> None:
-        rest = self.rest
-        if rest.max_wait is not None and seconds > rest.max_wait:
-            raise RateLimitWaitTooLong(
-                f"POST /graphql: {why}; waiting {seconds:.0f} s would exceed "
-                f"--max-wait {rest.max_wait:g} s"
-            )
-        if seconds >= 5:
-            until = datetime.fromtimestamp(rest.clock() + seconds, UTC).strftime("%H:%M:%S UTC")
-            rest.warn(f"github: {why}; waiting {seconds:.0f} s (until {until})")
-        rest.sleep(seconds)
+        self.rest.pause("POST /graphql", seconds, why)
 
 
 def _message(response) -> str:
