@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core.errors import ConfigError
 from core.settings import env
+from core.toml_file import read_toml
 
 DEFAULT_FILE = "identities.toml"
 # platform -> (pattern, what a valid item looks like); each is a list key of [[person]]
@@ -124,12 +125,7 @@ def load_identities(path: str | Path, pseudonymize: Pseudonymize | None) -> Iden
     """Parse and check the file. `pseudonymize` maps Discord and Slack ids as they are read; None
     keeps them raw, for `onramp identities check` only, which never writes them anywhere."""
     path = Path(path)
-    if not path.exists():
-        raise ConfigError(f"{path}: identities file not found (set ONRAMP_IDENTITIES)")
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    document = read_toml(path, "identities file not found (set ONRAMP_IDENTITIES)")
     unknown = set(document) - {"person", "organisation"}
     if unknown:
         raise ConfigError(

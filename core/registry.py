@@ -6,11 +6,11 @@ Every error names the file, the project and the key, so a user can fix the file 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import ConfigError
+from core.toml_file import read_toml
 
 ORGANIZATIONAL_MODELS = (
     "company",
@@ -80,12 +80,7 @@ class Registry:
 
 def load_registry(path: str | Path) -> Registry:
     path = Path(path)
-    if not path.exists():
-        raise ConfigError(f"{path}: project registry not found (set --config or ONRAMP_CONFIG)")
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    document = read_toml(path, "project registry not found (set --config or ONRAMP_CONFIG)")
     unknown = set(document) - {"project"}
     if unknown:
         raise ConfigError(
