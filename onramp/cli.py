@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="onramp",
         description="Community-health analytics for open LLM projects: GitHub, the Hugging Face "
-        "Hub and Discord in one DuckDB file, on-ramp indicators in SQL, a Streamlit dashboard.",
+        "Hub, Discord and Slack in one DuckDB file, on-ramp indicators in SQL, a Streamlit "
+        "dashboard.",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"onramp {__version__}")

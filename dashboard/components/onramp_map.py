@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.catalog import Indicator, load_catalog
 from dashboard import format as fmt
+from dashboard.cards import card, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 from dashboard.study_map import ROWS, STAGE_TITLES, reading
@@ -25,6 +26,16 @@ where list_contains(?, c.project) and c.month = ?
 """
 GOOD, BAD, FLAT = "#1a7f37", "#cf222e", "#6e7781"
 PER_CELL = 4  # the cell's first on-ramps (key first); the rest are in the sections below
+ABOUT = (
+    "**The on-ramp map** — the study's collaboration types (rows) by lifecycle stage (columns), "
+    "from *The Open LLM Cartography*, §5, Figures 2-7. Each cell lists the catalog's indicators "
+    "of that on-ramp, key indicators first: the value for the month shown, its change against "
+    "the trailing three months and against a year before (▲▼ green went the good way, red the "
+    "bad way, ● no change), or *pending* while it can still change. A snapshot indicator with "
+    "no value that month shows its latest snapshot and that snapshot's month. The grey line is "
+    "what the study says about the on-ramp. The CSV holds one row per project × indicator for "
+    "the month, as `fct_indicator_changes` gives it."
+)
 
 
 def load(projects: list[str], month: str) -> pd.DataFrame:
@@ -129,8 +140,29 @@ def render(selection: Selection) -> pd.DataFrame:
         "against the three months before and against a year before; ▲▼ green went the good way, "
         "red the bad way. Pending: the value can still change (it needs more time to settle)."
     )
-    st.markdown(table_html(values), unsafe_allow_html=True)
+    card(
+        "The on-ramp map",
+        key="onramp-map",
+        data=values,
+        about=ABOUT,
+        table=lambda: st.markdown(table_html(values), unsafe_allow_html=True),
+        sample=is_sample(values),
+    )
     return values
+
+
+def render_across(values: pd.DataFrame, names: dict[str, str], highlight: str = "") -> None:
+    """Compare's map: one row per project (`across_projects`), in a card with its about note and
+    the values behind it as CSV."""
+    table = across_projects(values, names, highlight)
+    card(
+        "The on-ramp map across projects",
+        key="onramp-map-across",
+        data=values,
+        about=ABOUT + " Across projects, each column is a cell's key (or first) on-ramp.",
+        table=lambda: st.dataframe(table, hide_index=True, height=table_height(len(table))),
+        sample=is_sample(values),
+    )
 
 
 def across_projects(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.catalog import COLLABORATION_TYPES, load_catalog
 from dashboard import format as fmt
-from dashboard.cards import empty, table_height
+from dashboard.cards import empty
 from dashboard.components import compare_table, onramp_map, over_time, rank_heatmap
 from dashboard.controls import Selection, projects
 from dashboard.data import query
@@ -68,8 +68,7 @@ elif view == "On-ramp map":
                           "organizational_model)", (chosen,))["project"])
     }  # fmt: skip
     values = onramp_map.load(list(shown), selection.headline)
-    table = onramp_map.across_projects(values, shown, selection.project)
-    st.dataframe(table, hide_index=True, height=table_height(len(table)))
+    onramp_map.render_across(values, shown, selection.project)
 else:
     names = {i.id: i.name for i in ordered}
     picked_one = st.selectbox(

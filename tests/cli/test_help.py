@@ -83,3 +83,11 @@ def test_readme_documents_the_command(command):
 def test_designed_options_parse(argv, flag):
     args = build_parser().parse_args([*argv, "--config", "c.toml", "--db", "d.duckdb"])
     assert args.config == "c.toml" and args.db == "d.duckdb"
+
+
+def test_top_level_help_names_every_source(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for source in ("GitHub", "Hugging Face Hub", "Discord", "Slack"):
+        assert source in out, source

@@ -1,7 +1,7 @@
 """GitHub's GraphQL API, faked over the same generated repositories as the REST fake.
 
-Every query is parsed and validated against GitHub's public schema
-(`../shared/reference/github-schema.graphql`, from octokit/graphql-schema) with graphql-core: a
+Every query is parsed and validated with graphql-core against GitHub's public schema, vendored
+from octokit/graphql-schema (`tests/fixtures/github_graphql/`, provenance beside it): a
 field, argument or enum value real GitHub would reject fails here too. The published file is not
 valid SDL as graphql-core reads it (two duplicated fields, deprecation mismatches), so the schema is
 built with `assume_valid_sdl`/`assume_valid`, once per process.
@@ -42,9 +42,7 @@ from graphql import (
 
 from fakes.github_data import RepoData, pull_id
 
-SCHEMA_FILE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "github-schema.graphql"
-)
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "github_graphql" / "schema.graphql"
 MAX_NODES = 500_000
 MAX_PAGE = 100
 
