@@ -151,3 +151,22 @@ def test_status_page(make_app):
         and "`DISCORD_BOT_TOKEN` is not set" in warnings
     )
     assert "demo" in at.dataframe[1].value["source"].tolist()  # the demo load is a collection run
+
+
+def _csv_keys(at) -> list[str]:
+    """The keys of the page's CSV downloads (AppTest has no typed download button; a widget id
+    ends with its key)."""
+    return [b.proto.id.rsplit("-csv-", 1)[-1] for b in at.get("download_button")]
+
+
+def test_both_on_ramp_maps_have_an_about_note_and_a_csv(make_app):
+    at = make_app(project="eleutherai", **PERIOD).run()
+    at.session_state["compare_view"] = "On-ramp map"
+    at.run()
+    assert not at.exception, at.exception
+    assert "onramp-map-across" in _csv_keys(at)
+    assert any(m.value.startswith("**The on-ramp map** —") for m in at.markdown)  # about note
+    at.switch_page(PAGES["project"]).run()
+    assert not at.exception, at.exception
+    assert "onramp-map" in _csv_keys(at)
+    assert any(m.value.startswith("**The on-ramp map** —") for m in at.markdown)
