@@ -40,10 +40,16 @@ def markdown(text: object) -> str:
 
 
 def slack(text: object) -> str:
-    escaped = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Strangers' text for Slack mrkdwn: on one line, cut, escaped, broadcasts and URLs broken."""
+    escaped = slack_entities(one_line(text))
     return _SLACK_BROADCAST.sub(lambda m: f"@{ZWSP}{m.group(1)}", escaped).replace(
         "://", f":{ZWSP}//"
     )
+
+
+def slack_entities(text: str) -> str:
+    """Slack's own escaping, and nothing else: our own text keeps its spaces and its length."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def html_text(text: object) -> str:

@@ -15,8 +15,8 @@ HEADER_LIMIT = 150  # characters of the title (a header block's limit, kept for 
 def render_line(line: Line) -> str:
     out = []
     for span in line:
-        if isinstance(span, Text):
-            out.append(inert.slack(span.text))
+        if isinstance(span, Text):  # ours: escaped only, its spaces and length kept
+            out.append(inert.slack_entities(span.text))
         elif isinstance(span, Link) and inert.safe_url(span.url):
             out.append(f"<{inert.safe_url(span.url)}|{inert.slack(span.label)}>")
         else:
@@ -44,12 +44,29 @@ def messages(digest: dict) -> list[dict]:
 
 
 def _sections(text: str) -> list[dict]:
-    """One mrkdwn section block per at most SECTION_LIMIT characters, split between lines."""
+    """One mrkdwn section block per at most SECTION_LIMIT characters, split between lines; a line
+    longer than a section is split between words, so every word arrives."""
     pieces: list[str] = []
-    for line in text.split("\n"):
-        line = line if len(line) <= SECTION_LIMIT else line[: SECTION_LIMIT - 1] + "…"
+    for line in (part for whole in text.split("\n") for part in _split_long(whole)):
         if pieces and len(pieces[-1]) + 1 + len(line) <= SECTION_LIMIT:
             pieces[-1] += "\n" + line
         else:
             pieces.append(line)
     return [{"type": "section", "text": {"type": "mrkdwn", "text": p}} for p in pieces if p]
+
+
+def _split_long(line: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """A line in parts of at most `limit` characters, cut at the last space before the limit (a
+    word longer than the limit is cut where it must be). A link (`<url|label>`) is never split
+    unless it alone is longer than the limit."""
+    parts = []
+    while len(line) > limit:
+        cut = line.rfind(" ", 0, limit + 1)
+        opened = line.rfind("<", 0, cut)
+        if cut > 0 and opened > line.rfind(">", 0, cut) and opened > 0:
+            cut = line.rfind(" ", 0, opened + 1)  # keep the link whole: cut before it
+        if cut <= 0:
+            cut = limit
+        parts.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    return [*parts, line]
