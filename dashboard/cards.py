@@ -10,6 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.format import DASH
+
 SAMPLE_NOTE = "Built on generated sample rows (the demo's stand-in for data not collected)."
 STATUS_PAGE = "views/status.py"
 ICON_STATUS = ":material/database:"
@@ -60,6 +62,12 @@ def card(
             icon=":material/download:",
             help="Download the data behind this chart",
         )
+
+
+def dataframe(data: pd.DataFrame, **options):
+    """Every table of the dashboard: st.dataframe with an empty cell shown as "—", never as the
+    word "None" (a missing profile link, a run that never finished, a cursor never saved)."""
+    return st.dataframe(data, placeholder=DASH, **options)
 
 
 def empty(message: str, *, status_link: bool = False) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.catalog import Indicator
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample, table_height
+from dashboard.cards import card, dataframe, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
@@ -104,7 +104,7 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
     frame["link"] = [f"./project?project={p}&{period}" for p in frame["project"]]
 
     def table() -> None:
-        st.dataframe(
+        dataframe(
             frame,
             hide_index=True,
             height=table_height(len(frame)),

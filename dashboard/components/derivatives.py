@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, dataframe, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
 
@@ -118,7 +118,7 @@ def render_top(selection: Selection) -> bool:
         return False
 
     def table() -> None:
-        st.dataframe(
+        dataframe(
             frame.drop(columns="is_sample"),
             hide_index=True,
             height=280,

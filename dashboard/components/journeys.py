@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core.catalog import load_catalog
-from dashboard.cards import card, empty, is_sample
+from dashboard.cards import card, dataframe, empty, is_sample
 from dashboard.components import indicator_trend
 from dashboard.controls import Selection
 from dashboard.data import query
@@ -119,7 +119,7 @@ def render(selection: Selection, calendar: Months) -> int:
         key=f"{selection.project}-journeys-next",
         data=steps[["first_step", "next_step", "people", "is_sample"]],
         about=ABOUT,
-        table=lambda: st.dataframe(shown, hide_index=True, width="stretch"),
+        table=lambda: dataframe(shown, hide_index=True, width="stretch"),
         sample=is_sample(steps),
     )
     return 2 + _trends(selection, calendar)

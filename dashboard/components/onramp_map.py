@@ -13,7 +13,7 @@ import streamlit as st
 
 from core.catalog import Indicator, load_catalog
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample, table_height
+from dashboard.cards import card, dataframe, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 from dashboard.study_map import ROWS, STAGE_TITLES, reading
@@ -160,7 +160,7 @@ def render_across(values: pd.DataFrame, names: dict[str, str], highlight: str = 
         key="onramp-map-across",
         data=values,
         about=ABOUT + " Across projects, each column is a cell's key (or first) on-ramp.",
-        table=lambda: st.dataframe(table, hide_index=True, height=table_height(len(table))),
+        table=lambda: dataframe(table, hide_index=True, height=table_height(len(table))),
         sample=is_sample(values),
     )
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, dataframe, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
 
@@ -67,7 +67,7 @@ def render_freshness(selection: Selection) -> None:
     cutoff = frame["data_cutoff"].iloc[0] if len(frame) else "unknown"
 
     def table() -> None:
-        st.dataframe(
+        dataframe(
             fmt.text_cells(frame.drop(columns=["data_cutoff", "last_run_is_demo"])),
             hide_index=True,
             column_config={

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import card, empty, encoded, is_sample, table_height
+from dashboard.cards import card, dataframe, empty, encoded, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
 
@@ -111,7 +111,7 @@ def render(selection: Selection) -> int:
     shown = fmt.text_cells(frame[list(HEADERS)])
 
     def table() -> None:
-        st.dataframe(
+        dataframe(
             shown,
             hide_index=True,
             height=table_height(len(shown), most=12),

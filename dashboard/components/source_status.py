@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import card, empty
+from dashboard.cards import card, dataframe, empty
 from dashboard.data import query
 from dashboard.sections import SECTIONS
 
@@ -99,7 +99,7 @@ def render_freshness(frame: pd.DataFrame) -> None:
 
     def table() -> None:
         with st.expander("Every project and source"):
-            st.dataframe(_words(frame.drop(columns=["project"])), hide_index=True)
+            dataframe(_words(frame.drop(columns=["project"])), hide_index=True)
 
     card(
         "Which sources are current, and which lag behind?",
@@ -144,7 +144,7 @@ def render_runs() -> None:
         about="**Collection runs** — every `onramp collect`, `import-discord`, `import-slack` or "
         "demo load, newest first: API calls, rows written, records skipped (each named in the "
         "run's log), status and the one-line error of a failed run.",
-        table=lambda: st.dataframe(_words(frame), hide_index=True),
+        table=lambda: dataframe(_words(frame), hide_index=True),
     )
 
 
@@ -163,5 +163,5 @@ def render_cursors() -> None:
         about="**Cursors** — where each stream resumes: GitHub and Discord from the saved cursor "
         "minus an overlap, the Hub down to its saved watermark. `onramp collect --full` ignores "
         "them.",
-        table=lambda: st.dataframe(_words(frame), hide_index=True),
+        table=lambda: dataframe(_words(frame), hide_index=True),
     )

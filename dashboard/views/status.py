@@ -6,7 +6,7 @@ Layout only."""
 import streamlit as st
 
 from dashboard import format as fmt
-from dashboard.cards import table_height
+from dashboard.cards import dataframe, table_height
 from dashboard.components import source_status
 from dashboard.data import query
 
@@ -34,7 +34,7 @@ if len(failed):
         f"{latest['project']} at {latest['started']} UTC: {latest['error'] or 'no error recorded'}",
         icon=":material/error:",
     )
-    st.dataframe(
+    dataframe(
         fmt.text_cells(failed),
         hide_index=True,
         height=table_height(len(failed), most=10),
