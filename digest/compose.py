@@ -160,6 +160,8 @@ def _headline(con, project: str, month: date) -> list[dict]:
         con,
         """
         select now.indicator, now.month, now.value, prev.value as previous,
+            now.final, strftime(now.settles_on, '%Y-%m-%d') as settles_on,
+            coalesce(prev.final, true) as previous_final,
             now.is_sample or coalesce(prev.is_sample, false) as _sample
         from fct_indicators as now
         left join fct_indicators as prev

@@ -132,12 +132,22 @@ def _headline(digest: dict) -> Line:
     parts = []
     for row in rows:
         name = catalog[row["indicator"]].name if row["indicator"] in catalog else row["indicator"]
+        if not row.get("final", True):  # as the pages: a value that can still change is no news
+            parts.append(f"{name} pending (final on {_day(row['settles_on'])})")
+            continue
         value = number(row["indicator"], row["value"])
         if row["previous"] is None:
             parts.append(f"{name} {value} (no value the month before)")
+        elif not row.get("previous_final", True):
+            parts.append(f"{name} {value} (the month before still pending)")
         else:
             parts.append(f"{name} {value} (was {number(row['indicator'], row['previous'])})")
     return [Text(f"{month_name(month)}: " + " · ".join(parts) + ".")]
+
+
+def _day(iso: str) -> str:
+    """'2026-10-30' -> '30 Oct 2026', as the pages write a settling day."""
+    return date.fromisoformat(iso).strftime("%-d %b %Y")
 
 
 def _more(section: Section, shown: int, total: int) -> None:
