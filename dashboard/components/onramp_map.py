@@ -63,8 +63,8 @@ def headline(row: pd.Series, indicator: Indicator) -> tuple[str, str | None]:
 
 def mark(change: float | None, indicator: Indicator) -> tuple[str, str]:
     """An arrow for the change against the trailing 3 months, green where it went the good way."""
-    if fmt.is_missing(change) or change == 0:
-        return "●", FLAT
+    if fmt.is_missing(change) or fmt.change(change) in ("+0%", "−0%"):
+        return "●", FLAT  # a change that reads as 0 % is no news, whichever way it rounds
     arrow = "▲" if change > 0 else "▼"
     if indicator.good == "neutral":
         return arrow, FLAT

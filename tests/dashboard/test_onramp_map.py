@@ -23,6 +23,13 @@ def test_the_mark_is_green_where_the_change_went_the_good_way():
     assert onramp_map.mark(None, up) == ("●", onramp_map.FLAT)
 
 
+def test_a_change_that_reads_as_zero_is_neutral():
+    up = indicator("gh_external_prs_opened")
+    for change in (0, 0.004, -0.0049):
+        assert onramp_map.mark(change, up) == ("●", onramp_map.FLAT), change
+    assert onramp_map.mark(0.006, up) == ("▲", onramp_map.GOOD)  # reads +1 %
+
+
 def test_a_cell_shows_value_changes_and_the_studys_reading():
     html = onramp_map.cell_html(
         _values(
