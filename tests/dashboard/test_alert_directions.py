@@ -25,7 +25,9 @@ def warehouse(tmp_path, monkeypatch):
          "authored_at": datetime(2025, m, 15, tzinfo=UTC), "provenance": "api"}
         for m, n in ACTIVE.items() for i in range(n)
     ]  # fmt: skip
-    build_over(tmp_path, {"github_commits": commits}, [project(github_repos=["o/r"])]).close()
+    build_over(
+        tmp_path, {"github_commits": commits}, [project(github_repos=["o/r"])], publish=True
+    ).close()
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
     st.cache_data.clear()
     st.cache_resource.clear()
