@@ -24,9 +24,7 @@ unioned as (
     union all
     select * from int_indicators_hub_benchmarks
     union all
-    select * from int_indicators_dc
-    union all
-    select * from int_indicators_sl
+    select project, month, indicator, value, is_sample from int_indicators_chat  -- dc_* and sl_*
     union all
     select * from int_indicators_xp
 ),
