@@ -3,16 +3,8 @@
 -- again that many months later. Months after the data cut-off are left out (not yet observable).
 with
 
-activity as (
-    select project, person, date_trunc('month', occurred_at)::date as month, provenance
-    from int_activity
-    where platform = 'github' and not is_bot
-),
-
 active_months as (
-    select project, person, month, bool_or(provenance = 'sample') as is_sample
-    from activity
-    group by project, person, month
+    select project, person, month, is_sample from int_person_months where platform = 'github'
 ),
 
 first_seen as (
