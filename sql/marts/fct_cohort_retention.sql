@@ -1,6 +1,7 @@
 -- grain: one row per project per first-time-contributor cohort (the month a person's first GitHub
 -- activity in the project falls in) per month since (0 to 12): of the cohort, how many were active
 -- again that many months later. Months after the data cut-off are left out (not yet observable).
+-- key: project, cohort_month, months_since
 with
 
 active_months as (

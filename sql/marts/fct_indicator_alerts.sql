@@ -1,10 +1,11 @@
 -- grain: one row per project per indicator per complete month whose value went clearly the bad
--- way off its own trailing three-month level; key: project, indicator, month. Clearly: worse than
+-- way off its own trailing three-month level. Clearly: worse than
 -- every one of the three months before and at least a third worse than their mean. The bad way
 -- comes from the catalog's `good` (carried by fct_indicator_changes): `below` for indicators where
 -- up is good, `above` where down is good; neutral indicators, and ids the catalog does not know,
 -- are never flagged. The month of the data cut-off is left out: it is not over yet; so is any value
 -- not final (fct_indicators.final). The Drop-off page and the digest list these as they are.
+-- key: project, indicator, month
 with
 
 changes as (

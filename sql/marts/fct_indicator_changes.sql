@@ -1,5 +1,5 @@
 -- grain: one row per project per indicator per month: the value, whether it is final, and how it
--- moved; key: project, indicator, month.
+-- moved.
 -- The one owner of the trailing three-month level and of the latest value: fct_indicator_alerts,
 -- fct_indicator_sparklines and fct_indicator_ranks read them from here.
 -- trailing_3m is the mean of the three months before (trailing_min, trailing_max their range),
@@ -11,6 +11,7 @@
 -- 'snapshot'), else the month's own. good is the catalog's direction (up, down, neutral; null for
 -- an id the catalog does not know). The on-ramp map on the Project page and the Compare page read
 -- their headline cells from here.
+-- key: project, indicator, month
 with
 
 indicators as (

@@ -1,7 +1,6 @@
--- grain: one row per scope per project per indicator per month, for the projects in the scope;
--- key: scope, project, indicator, month. A scope is a set of organisational models, written as
--- their names sorted and comma-joined ('company,research-institute'): the projects the Compare page
--- shows when those models are chosen. Every non-empty set of the registry's models has its scope,
+-- grain: one row per scope per project per indicator per month, for the projects in the scope.
+-- A scope is a set of organisational models, written as their names sorted and comma-joined
+-- ('company,research-institute'): the projects the Compare page shows when those models are chosen. Every non-empty set of the registry's models has its scope,
 -- so a rank is always among the projects shown.
 -- Fair ranks of the headline value (fct_indicator_changes: a snapshot total's latest value, else
 -- the month's own), 1 the best: highest where higher is better, lowest where lower is better (the
@@ -9,6 +8,7 @@
 -- share it). A zero is no lead: it is not ranked, nor is a pending (not final) or missing value;
 -- an indicator where every ranked project has the same value, or only one has a value, gets no
 -- ranks at all. ranked_projects: how many projects the scope ranks on the indicator that month.
+-- key: scope, project, indicator, month
 with recursive
 
 models as (

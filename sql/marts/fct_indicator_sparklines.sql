@@ -1,8 +1,9 @@
 -- grain: one row per project per indicator per month: the latest value known as of the month (from
 -- fct_indicator_changes, which owns it) and the 12 monthly values ending with it (nulls kept: a
--- ratio with nothing to divide), for the Compare page's table of sparklines; key: project,
--- indicator, month. The sparkline holds final values only: a month still settling (or the partial
--- cut-off month) is a gap, never a point at its value so far.
+-- ratio with nothing to divide), for the Compare page's table of sparklines. The sparkline holds
+-- final values only: a month still settling (or the partial cut-off month) is a gap, never a point
+-- at its value so far.
+-- key: project, indicator, month
 with
 
 changes as (

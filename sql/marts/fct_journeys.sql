@@ -2,6 +2,7 @@
 -- newcomer journey behind the xp_* indicators. Where they first appeared (platform, step, action),
 -- the next step somewhere else and the days between, their first contribution and the days to it.
 -- No names: pages count journeys, they never list who took them.
+-- key: project, person_key
 with
 
 journeys as (

@@ -1,5 +1,5 @@
--- grain: one row per project per platform per person (the people of int_people, bots excluded);
--- key: project, platform, person. First and last seen, how active, and how to show them: display
+-- grain: one row per project per platform per person (the people of int_people, bots excluded).
+-- First and last seen, how active, and how to show them: display
 -- name, profile link, insider mark. The one place a person's label is decided: pages and the
 -- digest list people from here (fct_quiet_people too), never from raw logins or pseudonyms.
 -- person_key joins one person's identities across platforms (identities.toml); is_listed_bot marks
@@ -10,6 +10,7 @@
 -- never named, never linked, and nothing marks them insiders. A GitHub or Hub person listed in
 -- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
 -- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name.
+-- key: project, platform, person
 with
 
 people as (

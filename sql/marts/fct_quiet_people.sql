@@ -1,8 +1,9 @@
 -- grain: one row per project per platform per person who went quiet: three or more activities, and
--- none in the 90 days before the data cut-off; key: project, platform, person. How active they had
+-- none in the 90 days before the data cut-off. How active they had
 -- been says what the silence costs. Insiders are kept and marked (is_insider): pages and the
 -- digest leave them out unless asked. quiet_since is the day the 90 days ran out, so the digest can
 -- list who went quiet in a week. People and their labels come from fct_people.
+-- key: project, platform, person
 with
 
 people as (

@@ -1,6 +1,7 @@
 -- grain: one row per open GitHub issue or pull request, open Hub discussion or Hub pull request,
 -- and unarchived Discord help thread that has had no first answer by the data cut-off, with how
 -- long it has waited. People waiting, not bots: items opened by bots are left out.
+-- key: project, platform, item
 with
 
 github as (
