@@ -103,7 +103,7 @@ def test_hand_built_warehouse_fills_most_marts(hand_built):
 
 def test_the_check_fails_on_a_broken_key(hand_built):
     # fct_indicators as built, then broken: a row duplicated, or a key value nulled
-    built = hand_built.sql("select * from fct_indicators").to_arrow_table()
+    built = hand_built.execute("select * from fct_indicators").df()
     key = KEYS["fct_indicators"]
     with duckdb.connect() as con:
         con.register("built", built)
