@@ -18,7 +18,7 @@ from core.identities import NO_IDENTITIES, Identities, conflicts
 from core.registry import Registry
 from warehouse.db import connect
 from warehouse.identity_tables import write_identities
-from warehouse.models import build_order, load_macros, load_models, with_parents
+from warehouse.models import build_order, load_macros, load_models
 from warehouse.paths import MODELS_DIR
 from warehouse.registry_tables import write_registry
 
@@ -40,9 +40,8 @@ def build(
     identities: Identities = NO_IDENTITIES,
     identities_provenance: str = "file",
     models_root: Path = MODELS_DIR,
-    only: set[str] | frozenset[str] | None = None,
 ) -> BuildResult:
-    """Run the models (`only` these and the models they read, when given) and publish the marts."""
+    """Run every model into a new file and publish its marts."""
     started = time.perf_counter()
     check_identities(identities)
     if not raw_path.exists():
@@ -52,9 +51,6 @@ def build(
     connect(raw_path).close()  # brings an older raw file's schema up to date before reading it
     models = load_models(models_root)
     order = build_order(models)
-    if only is not None:
-        needed = with_parents(models, only)
-        order = [name for name in order if name in needed]
     # the build file's catalog is named after its file: keep it clear of `raw`, which models read
     building = published.with_name(f"_onramp_build_{os.getpid()}.duckdb")
     building.unlink(missing_ok=True)
