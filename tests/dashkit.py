@@ -68,7 +68,18 @@ def demo_warehouse() -> Path:
                 os.replace(scratch, raw.parent)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
+            _prune(cache, keep=raw.parent)
     return raw
+
+
+def _prune(cache: Path, keep: Path, older_than: float = 86400.0) -> None:
+    """Demos built from older sources, more than a day ago: no session is still reading them."""
+    import time
+
+    for folder in cache.iterdir():
+        if folder != keep and folder.is_dir() and time.time() - folder.stat().st_mtime > older_than:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.with_name(f"{folder.name}.lock").unlink(missing_ok=True)
 
 
 def _source_files() -> list[Path]:
