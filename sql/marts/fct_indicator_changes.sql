@@ -9,7 +9,7 @@
 -- the newest value known up to the month, and latest_month says when it was; headline_value and
 -- as_of are what a page shows for the month: the latest value for a snapshot total (shape
 -- 'snapshot'), else the month's own. good is the catalog's direction (up, down, neutral; null for
--- an id the catalog does not know). The on-ramp map on the Project page and the Compare page read
+-- an id the catalog does not know); change_3m_went says whether change_3m went the good way. The on-ramp map on the Project page and the Compare page read
 -- their headline cells from here.
 -- key: project, indicator, month
 with
@@ -79,6 +79,19 @@ final as (
         windowed.is_sample
     from windowed
     left join year_before using (project, indicator, month_start)
+),
+
+judged as (
+    -- which way the change against trailing_3m went, by the catalog's good: better, worse; null
+    -- for no change, no known change, or an indicator with no good way (neutral, unknown)
+    select
+        final.*,
+        case
+            when change_3m is null or change_3m = 0 then null
+            when good = 'up' then case when change_3m > 0 then 'better' else 'worse' end
+            when good = 'down' then case when change_3m < 0 then 'better' else 'worse' end
+        end as change_3m_went
+    from final
 )
 
-select * from final
+select * from judged

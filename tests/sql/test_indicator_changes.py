@@ -88,6 +88,40 @@ def test_trailing_level_and_changes(con):
     assert got["2025-03"] == (1, False, 4, 3, 5, None, 6, None, "up")
 
 
+def test_which_way_the_change_went_follows_the_catalogs_good(con):
+    rows = con.execute(
+        "select month, change_3m_went from fct_indicator_changes where project = 'p' "
+        "and indicator = 'gh_active_contributors' and month in "
+        "('2024-03', '2024-04', '2024-05', '2024-08', '2024-09', '2025-03') order by month"
+    ).fetchall()
+    # Mar: no change known; up is good: Apr +100 % better, May -2/3 worse, Aug 4 against
+    # (2 + 4 + 4) / 3 = +20 % better; Sep 4 against 4: no change; 2025-03 is not final: none
+    assert rows == [
+        ("2024-03", None),
+        ("2024-04", "better"),
+        ("2024-05", "worse"),
+        ("2024-08", "better"),
+        ("2024-09", None),
+        ("2025-03", None),
+    ]
+
+
+@pytest.mark.parametrize(("good", "april"), [("down", "worse"), ("neutral", None), (None, None)])
+def test_where_down_is_good_a_rise_went_the_bad_way(tmp_path, good, april):
+    con = build_over(
+        tmp_path, {"github_commits": commits("o/r", ACTIVE)}, [project(github_repos=["o/r"])]
+    )
+    con.execute(  # the catalog as the build wrote it, told another direction
+        "update ref_indicator_catalog set good = ? where indicator = 'gh_active_contributors'",
+        [good],
+    )
+    got = con.execute(
+        "select change_3m, change_3m_went from fct_indicator_changes "
+        "where indicator = 'gh_active_contributors' and month = '2024-04'"
+    ).fetchone()
+    assert got == (1.0, april)
+
+
 def test_latest_value_skips_months_without_one(con):
     rows = con.execute(
         "select month, value, latest_value, latest_month, headline_value, as_of "
