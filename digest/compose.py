@@ -12,7 +12,6 @@ import math
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from core.catalog import load_catalog
 from core.errors import OnrampError
 from digest.period import Period, headline_month, previous_month, resolve
 
@@ -32,8 +31,6 @@ HEADLINE = (
     "sl_new_speakers",
     "sl_active_members",
 )
-# Which side of its trailing level is bad, from the catalog's `good`
-BAD_DIRECTION = {"up": "below", "down": "above"}
 
 
 def projects(con) -> dict[str, str]:
@@ -179,26 +176,21 @@ def _headline(con, project: str, month: date) -> list[dict]:
 
 
 def _alerts(con, project: str, month: date) -> list[dict]:
-    """Indicators of the headline month that slipped off their trailing level the bad way."""
-    catalog = load_catalog()
+    """Indicators of the headline month that slipped off their trailing level the bad way
+    (fct_indicator_alerts holds only those: the mart applies the catalog's `good`)."""
     rows = _rows(
         con,
         """
-        select indicator, month, value, trailing_3m, direction, is_sample as _sample
+        select indicator, month, value, trailing_3m, is_sample as _sample
         from fct_indicator_alerts
         where project = ? and month_start = ?
         order by abs(change) desc, indicator
         """,
         (project, month),
     )
-    kept = []
     for row in rows:
-        indicator = catalog.get(row["indicator"])
-        if indicator is None or BAD_DIRECTION.get(indicator.good) != row.pop("direction"):
-            continue
         row["value"], row["trailing_3m"] = _number(row["value"]), _number(row["trailing_3m"])
-        kept.append(row)
-    return kept
+    return rows
 
 
 def _derivatives(con, args) -> list[dict]:

@@ -1,10 +1,16 @@
-"""The demo warehouse, built once per test session, for the dashboard's AppTest and browser tests.
+"""The demo warehouse, built once for all tests, for the dashboard's AppTest and browser tests.
 
-raw = demo_warehouse(tmp_path_factory.getbasetemp())   # raw file; the published one is beside it
+raw = demo_warehouse()   # raw file; the published one is beside it. Read it, never write it.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -24,13 +30,65 @@ PAGES = {
 }
 
 
-def demo_warehouse(base: Path) -> Path:
-    """Build the bundled demo under `base` unless this session already did; return the raw path."""
-    raw = base / "demo-warehouse" / "onramp.duckdb"
-    if not published_path(raw).exists():
-        raw.parent.mkdir(parents=True, exist_ok=True)
-        run_demo(Paths(config=CONFIG, raw_db=raw), force=True, log=lambda _: None)
+# What the demo warehouse is built from: a change to any of these builds it again
+DEMO_SOURCES = ("core", "collectors", "onramp", "sql", "warehouse", "projects.toml")
+
+
+def demo_warehouse() -> Path:
+    """The bundled demo, built once for every test session and xdist worker on these sources.
+
+    It is kept in the system's temporary folder under a hash of the sources it is built from (and
+    DuckDB's and Python's versions): the first worker to need it builds it while holding a file
+    lock, the others wait for it and then read it. Built in a scratch folder and renamed into
+    place, so a folder under its key is always whole.
+    """
+    import duckdb
+
+    key = hashlib.sha256()
+    key.update(f"{duckdb.__version__} {sys.version}".encode())
+    for path in _source_files():
+        key.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = key.hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / "onramp-test-demo"
+    raw = cache / digest / "onramp.duckdb"
+    if published_path(raw).exists():
+        return raw
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / f"{digest}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+        if not published_path(raw).exists():
+            scratch = Path(tempfile.mkdtemp(dir=cache, prefix=f"{digest}.building-"))
+            try:
+                run_demo(
+                    Paths(config=CONFIG, raw_db=scratch / "onramp.duckdb"),
+                    force=True,
+                    log=lambda _: None,
+                )
+                shutil.rmtree(raw.parent, ignore_errors=True)  # a folder left without its file
+                os.replace(scratch, raw.parent)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            _prune(cache, keep=raw.parent)
     return raw
+
+
+def _prune(cache: Path, keep: Path, older_than: float = 86400.0) -> None:
+    """Demos built from older sources, more than a day ago: no session is still reading them."""
+    import time
+
+    for folder in cache.iterdir():
+        if folder != keep and folder.is_dir() and time.time() - folder.stat().st_mtime > older_than:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.with_name(f"{folder.name}.lock").unlink(missing_ok=True)
+
+
+def _source_files() -> list[Path]:
+    files: list[Path] = []
+    for name in DEMO_SOURCES:
+        path = ROOT / name
+        found = [path] if path.is_file() else path.rglob("*")
+        files.extend(p for p in found if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(files)
 
 
 def project_ids() -> list[str]:

@@ -18,7 +18,7 @@ from core.identities import NO_IDENTITIES, Identities, conflicts
 from core.registry import Registry
 from warehouse.db import connect
 from warehouse.identity_tables import write_identities
-from warehouse.models import build_order, load_models
+from warehouse.models import build_order, load_macros, load_models
 from warehouse.paths import MODELS_DIR
 from warehouse.registry_tables import write_registry
 
@@ -41,11 +41,9 @@ def build(
     identities_provenance: str = "file",
     models_root: Path = MODELS_DIR,
 ) -> BuildResult:
+    """Run every model into a new file and publish its marts."""
     started = time.perf_counter()
-    problems = conflicts(identities)
-    if problems:  # an id claimed twice would count one person as two, or two as one
-        more = f" (and {len(problems) - 1} more; see `onramp identities check`)"
-        raise OnrampError(problems[0] + (more if len(problems) > 1 else ""))
+    check_identities(identities)
     if not raw_path.exists():
         raise OnrampError(
             f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first"
@@ -58,12 +56,9 @@ def build(
     building.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(building)) as con:
-            con.execute("set TimeZone = 'UTC'")
-            _attach_raw(con, raw_path)
-            write_registry(con, registry)
-            write_identities(con, identities, provenance=identities_provenance)
+            prepare(con, raw_path, registry, identities, identities_provenance, models_root)
             for name in order:
-                _run_model(con, models[name])
+                run_model(con, models[name])
             con.execute("detach raw")
             _drop_non_marts(con)
             con.execute("checkpoint")
@@ -71,6 +66,33 @@ def build(
     finally:
         building.unlink(missing_ok=True)
     return BuildResult(published, order, time.perf_counter() - started)
+
+
+def check_identities(identities: Identities) -> None:
+    """An id claimed twice would count one person as two, or two as one: no build."""
+    problems = conflicts(identities)
+    if problems:
+        more = f" (and {len(problems) - 1} more; see `onramp identities check`)"
+        raise OnrampError(problems[0] + (more if len(problems) > 1 else ""))
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    raw_path: Path | None,
+    registry: Registry,
+    identities: Identities = NO_IDENTITIES,
+    identities_provenance: str = "file",
+    models_root: Path = MODELS_DIR,
+) -> None:
+    """What every model may read before the first runs: the raw file attached read-only as `raw`
+    (None: the connection holds `raw` already), the registry and identities as tables, the shared
+    rules as macros; UTC."""
+    con.execute("set TimeZone = 'UTC'")
+    if raw_path is not None:
+        _attach_raw(con, raw_path)
+    write_registry(con, registry)
+    write_identities(con, identities, provenance=identities_provenance)
+    create_macros(con, models_root)
 
 
 def _attach_raw(con: duckdb.DuckDBPyConnection, raw_path: Path) -> None:
@@ -83,7 +105,17 @@ def _attach_raw(con: duckdb.DuckDBPyConnection, raw_path: Path) -> None:
         ) from None
 
 
-def _run_model(con: duckdb.DuckDBPyConnection, model) -> None:
+def create_macros(con: duckdb.DuckDBPyConnection, models_root: Path = MODELS_DIR) -> None:
+    """The shared rules of sql/macros, as temporary macros: models may call them, the published
+    file keeps none of them."""
+    for path in load_macros(models_root):
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+        except duckdb.Error as exc:
+            raise OnrampError(f"{path}: {str(exc).splitlines()[0]}") from None
+
+
+def run_model(con: duckdb.DuckDBPyConnection, model) -> None:
     try:
         con.execute(f"create or replace table {model.name} as {model.sql}")
     except duckdb.Error as exc:

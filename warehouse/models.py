@@ -13,6 +13,7 @@ from sqlglot import exp
 from core.errors import OnrampError
 
 LAYERS = ("staging", "intermediate", "marts")
+MACROS = "macros"  # sql/macros/*.sql: rules shared by several models, created before any model
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ def load_models(root: Path) -> dict[str, Model]:
                 raise OnrampError(f"{path}: a model named {path.stem} already exists")
             models[path.stem] = Model(path.stem, layer, path, path.read_text(encoding="utf-8"))
     return models
+
+
+def load_macros(root: Path) -> list[Path]:
+    """The macro files, in name order: each holds `create or replace temp macro` statements."""
+    return sorted((root / MACROS).glob("*.sql"))
 
 
 def dependencies(sql: str, *, path: Path | str = "<sql>") -> set[str]:
@@ -59,3 +65,20 @@ def build_order(models: dict[str, Model]) -> list[str]:
         raise OnrampError(
             f"SQL models reference each other in a cycle: {' -> '.join(exc.args[1])}"
         ) from None
+
+
+def with_parents(models: dict[str, Model], targets: set[str] | frozenset[str]) -> set[str]:
+    """`targets` (model names) and every model they read, directly or through others."""
+    unknown = set(targets) - models.keys()
+    if unknown:
+        raise OnrampError(f"no SQL model named {', '.join(sorted(unknown))}")
+    needed: set[str] = set()
+    todo = list(targets)
+    while todo:
+        name = todo.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        model = models[name]
+        todo.extend(dependencies(model.sql, path=model.path) & models.keys())
+    return needed

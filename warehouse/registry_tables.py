@@ -88,13 +88,17 @@ def write_registry(con: duckdb.DuckDBPyConnection, registry: Registry) -> None:
 
 
 def write_catalog(con: duckdb.DuckDBPyConnection) -> None:
-    """ref_indicator_catalog: one row per catalog indicator, with the days it needs to settle."""
+    """ref_indicator_catalog: one row per catalog indicator, with the days it needs to settle,
+    which way is good (up, down, neutral) and its shape (a snapshot total shows its latest value),
+    so the marts carry the catalog's rules and pages never apply them."""
     catalog = load_catalog().values()
     table = pa.table(
         {
             "indicator": [i.id for i in catalog],
             "source": [i.source for i in catalog],
             "settles_after_days": pa.array([i.settles_after_days for i in catalog], pa.int32()),
+            "good": [i.good for i in catalog],
+            "shape": [i.shape for i in catalog],
         }
     )
     _create(con, "ref_indicator_catalog", table)

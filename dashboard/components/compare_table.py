@@ -15,9 +15,7 @@ from dashboard.data import query
 
 SQL = """
 with at_headline as (
-    select c.project, c.indicator, c.final, c.is_sample,
-        case when list_contains(?, c.indicator) then c.latest_value else c.value end as value,
-        s.sparkline
+    select c.project, c.indicator, c.final, c.is_sample, c.headline_value as value, s.sparkline
     from fct_indicator_changes as c
     left join fct_indicator_sparklines as s using (project, indicator, month)
     where c.month = ? and list_contains(?, c.indicator)
@@ -34,9 +32,8 @@ MARK = "▶ "
 
 def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
     """Long: one row per project per indicator, for the headline month."""
-    snapshots = [i.id for i in indicators if i.shape == "snapshot"] or [""]
     ids = [i.id for i in indicators]
-    return query(SQL, (snapshots, selection.headline, ids, list(models)))
+    return query(SQL, (selection.headline, ids, list(models)))
 
 
 def wide(frame: pd.DataFrame, indicators: list[Indicator], highlight: str) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """The on-ramp map heading the Project page: the study's collaboration types as rows, lifecycle
 stages as columns, and in each cell the on-ramps On-ramp measures there: the headline month's value
 (pending while it can still change), its change against the trailing 3 months and a year before, a
-mark coloured by the indicator's good direction, and what the study says about that on-ramp.
+mark coloured by which way the mart says it went (change_3m_went), and what the study says.
 Across projects (Compare), the same cells show which on-ramps carry which project."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
 select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
-    c.latest_month, c.change_3m, c.change_1y, c.is_sample
+    c.latest_month, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
@@ -61,15 +61,14 @@ def headline(row: pd.Series, indicator: Indicator) -> tuple[str, str | None]:
     return fmt.with_unit(row["value"], indicator, final=bool(row["final"])), None
 
 
-def mark(change: float | None, indicator: Indicator) -> tuple[str, str]:
-    """An arrow for the change against the trailing 3 months, green where it went the good way."""
+def mark(change: float | None, went: str | None) -> tuple[str, str]:
+    """An arrow for the change against the trailing 3 months, green where it went the good way
+    (`went`, fct_indicator_changes.change_3m_went: the mart applies the catalog's `good`). A
+    change that reads as 0 % is no news, whichever way it rounds."""
     if fmt.is_missing(change) or fmt.change(change) in ("+0%", "−0%"):
-        return "●", FLAT  # a change that reads as 0 % is no news, whichever way it rounds
+        return "●", FLAT
     arrow = "▲" if change > 0 else "▼"
-    if indicator.good == "neutral":
-        return arrow, FLAT
-    better = (change > 0) == (indicator.good == "up")
-    return arrow, GOOD if better else BAD
+    return arrow, {"better": GOOD, "worse": BAD}.get(None if fmt.is_missing(went) else went, FLAT)
 
 
 def _line(row: pd.Series, indicator: Indicator) -> str:
@@ -80,7 +79,7 @@ def _line(row: pd.Series, indicator: Indicator) -> str:
             f'<span style="color:{FLAT}">◌</span> {name}: <b>pending</b> '
             f'<span style="color:{FLAT}">(final on {fmt.day(row["settles_on"])})</span>'
         )
-    arrow, colour = mark(row["change_3m"], indicator)
+    arrow, colour = mark(row["change_3m"], row["change_3m_went"])
     text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
     if as_of is not None:
         return text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)})</span>'

@@ -1,7 +1,8 @@
 """Indicators x projects by rank: where each project stands among the others shown, on-ramp by
-on-ramp, for the headline month. Fair ranks: ties share a rank (shown "=2") and a colour (their
-average rank); zero, pending (…) and missing values are not ranked; an indicator where every project
-shown has the same value (all zero, say), or only one has one, gets no ranks at all ("—")."""
+on-ramp, for the headline month. The ranks are fct_indicator_ranks' (fair ranks: ties share a rank,
+shown "=2", and a colour, their average rank; zero, pending (…) and missing values are not ranked;
+an indicator where every project shown has the same value, or only one has one, gets no ranks at
+all, "—"); this card only draws them."""
 
 from __future__ import annotations
 
@@ -15,39 +16,12 @@ from dashboard.controls import Selection
 from dashboard.data import query
 
 SQL = """
-with chosen as (
-    select c.project, c.indicator, c.final, c.is_sample,
-        case when list_contains(?, c.indicator) then c.latest_value else c.value end as value,
-        case when list_contains(?, c.indicator) then c.latest_month else c.month end as as_of
-    from fct_indicator_changes as c
-    join dim_projects as p using (project)
-    where c.month = ? and list_contains(?, c.indicator) and list_contains(?, p.organizational_model)
-),
-rankable as (  -- a zero is no lead: it is not ranked, nor is a pending or missing value
-    select * from chosen where final and value is not null and not isnan(value) and value <> 0
-),
-spread as (
-    select indicator, count(distinct value) as distinct_values, count(*) as ranked_projects
-    from rankable group by indicator
-),
-ranked as (
-    select rankable.project, rankable.indicator, spread.ranked_projects,
-        rank() over (
-            partition by rankable.indicator
-            order by case when list_contains(?, rankable.indicator) then rankable.value
-                else -rankable.value end
-        ) as rank,
-        count(*) over (partition by rankable.indicator, rankable.value) as tied
-    from rankable
-    join spread using (indicator)
-    where spread.distinct_values > 1
-)
-select p.name, p.organizational_model, p.position, chosen.*, ranked.rank, ranked.tied,
-    ranked.ranked_projects
-from chosen
+select p.name, p.organizational_model, p.position, r.project, r.indicator, r.final, r.is_sample,
+    r.value, r.as_of, r.rank, r.tied, r.ranked_projects
+from fct_indicator_ranks as r
 join dim_projects as p using (project)
-left join ranked using (project, indicator)
-order by p.organizational_model, p.position, chosen.indicator
+where r.scope = ? and r.month = ? and list_contains(?, r.indicator)
+order by p.organizational_model, p.position, r.indicator
 """
 
 PENDING_MARK = "…"  # a pending value in a cell too narrow for the word (the tooltip says it)
@@ -62,14 +36,15 @@ ABOUT = (
 )
 
 
+def scope(models: list[str]) -> str:
+    """fct_indicator_ranks' name for the projects of these organisational models."""
+    return ",".join(sorted(set(models)))
+
+
 def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
-    ids = [i.id for i in indicators]
-    # an empty list parameter has no element type in DuckDB: [""] matches no indicator
-    snapshots = [i.id for i in indicators if i.shape == "snapshot"] or [""]
-    lower_is_better = [i.id for i in indicators if i.good == "down"] or [""]
-    return query(
-        SQL, (snapshots, snapshots, selection.headline, ids, list(models), lower_is_better)
-    )
+    """The ranks fct_indicator_ranks gives among the projects of `models` (it owns the rule)."""
+    ids = [i.id for i in indicators] or [""]  # an empty list has no element type in DuckDB
+    return query(SQL, (scope(models), selection.headline, ids))
 
 
 def decorate(frame: pd.DataFrame, by_id: dict[str, Indicator]) -> pd.DataFrame:

@@ -21,9 +21,10 @@ responses as (
     from items
     join stg_github__comments as comments
         on comments.repo_key = items.repo_key and comments.number = items.number
-    where not comments.is_bot
-        and comments.author_login is distinct from items.author_login
-        and comments.created_at >= items.created_at
+    where is_response(  -- the first-response rule: sql/macros
+        comments.author_login, items.author_login, comments.is_bot,
+        comments.created_at, items.created_at
+    )
     group by items.repo_key, items.number
 ),
 

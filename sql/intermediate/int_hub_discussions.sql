@@ -25,8 +25,8 @@ responses as (
     join stg_hub__discussion_events as e using (repo_type, repo_id, num)
     where e.event_type = 'comment'
         and e.author is not null
-        and lower(e.author) is distinct from lower(d.author)
-        and e.created_at >= d.created_at
+        -- the first-response rule (sql/macros); the Hub marks no bots, and names ignore case
+        and is_response(lower(e.author), lower(d.author), false, e.created_at, d.created_at)
     group by d.project, d.repo_type, d.repo_id, d.num
 ),
 

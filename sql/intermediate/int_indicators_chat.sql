@@ -2,8 +2,8 @@
 -- DESIGN.md §4: Discord (dc_messages, dc_active_members, dc_new_speakers,
 -- dc_new_speaker_return_rate, dc_help_ttfr_median_minutes) and Slack, whose sl_* are the same
 -- definitions applied to its channels and threads (sl_thread_ttfr_median_minutes: from a thread's
--- parent to the first reply by a non-bot other than its author). Long format; int_indicators_dc
--- and int_indicators_sl each take one platform. Bots are left out throughout.
+-- parent to the first reply by a non-bot other than its author). Long format, read by
+-- fct_indicators. Bots are left out throughout.
 with
 
 ids as (
@@ -68,11 +68,8 @@ per_month_new as (
 ),
 
 threads as (
-    select project, 'discord' as platform, started_at, first_reply_at, is_sample
-    from int_discord_threads
-    union all
-    select project, 'slack', started_at, first_reply_at, is_sample
-    from int_slack_threads
+    select project, platform, started_at, first_reply_at, is_sample
+    from int_chat_threads
 ),
 
 per_month_threads as (

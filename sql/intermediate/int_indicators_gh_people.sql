@@ -2,16 +2,8 @@
 -- gh_new_contributors and contributor_retention (long format, read by fct_indicators).
 with
 
-activity as (
-    select project, person, date_trunc('month', occurred_at)::date as month, provenance
-    from int_github_activity
-    where not is_bot
-),
-
 active as (
-    select project, month, person, bool_or(provenance = 'sample') as is_sample
-    from activity
-    group by project, month, person
+    select project, month, person, is_sample from int_person_months where platform = 'github'
 ),
 
 first_seen as (

@@ -1,6 +1,7 @@
 -- grain: one row: when the published warehouse was built, the data cut-off it reflects, and the
 -- months pages read from it: the cut-off month is partial (it runs to the cut-off day), so the
 -- headline month of every page is the last complete month before it.
+-- key: built_at
 with
 
 final as (

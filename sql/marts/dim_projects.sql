@@ -1,4 +1,5 @@
 -- grain: one row per project of the registry, with its configuration as lists
+-- key: project
 with
 
 projects as (

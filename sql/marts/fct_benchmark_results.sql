@@ -1,5 +1,6 @@
 -- grain: one row per project per (model, benchmark dataset) pair: the external evaluation results
 -- that bench_external_results counts, listed (the digest's "new benchmark results").
+-- key: project, model_id, dataset_id
 with
 
 final as (

@@ -1,18 +1,11 @@
 -- grain: one row per project per first-time-contributor cohort (the month a person's first GitHub
 -- activity in the project falls in) per month since (0 to 12): of the cohort, how many were active
 -- again that many months later. Months after the data cut-off are left out (not yet observable).
+-- key: project, cohort_month, months_since
 with
 
-activity as (
-    select project, person, date_trunc('month', occurred_at)::date as month, provenance
-    from int_activity
-    where platform = 'github' and not is_bot
-),
-
 active_months as (
-    select project, person, month, bool_or(provenance = 'sample') as is_sample
-    from activity
-    group by project, person, month
+    select project, person, month, is_sample from int_person_months where platform = 'github'
 ),
 
 first_seen as (

@@ -1,4 +1,5 @@
 -- grain: one row per collection run, newest first: what the Data status page lists
+-- key: run_id
 with
 
 runs as (

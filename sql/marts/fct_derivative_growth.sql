@@ -2,6 +2,7 @@
 -- merge): direct derivatives of the project's models created in the month and the running total
 -- by creation month, from the tree as last collected (models deleted since are not counted;
 -- models of unknown creation time are left out). Under 'all' a model counts once.
+-- key: project, month, relation
 with
 
 derivatives as (

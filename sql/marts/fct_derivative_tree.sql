@@ -4,6 +4,8 @@
 -- Roots are the project's models that derive from no other project model (depth 0).
 -- children_not_listed: the collector left the child's own derivatives unlisted (not among the
 -- most downloaded, ONRAMP_HUB_GRANDCHILDREN) and has not listed them since.
+-- key: project, parent_id, child_id, relation
+-- export-only: no page or digest reads it; `onramp export` writes the tree for analysis elsewhere.
 with recursive
 
 project_models as (

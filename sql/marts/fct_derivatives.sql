@@ -1,6 +1,7 @@
 -- grain: one row per project per derivative model per project parent per relation, with its
 -- author, whether that author is outside the project, creation time, downloads and likes as last
 -- collected: the derivative list the pages show (direct children of the project's models).
+-- key: project, model_id, base_id, relation
 with
 
 edges as (

@@ -1,34 +1,25 @@
--- grain: one row per project per indicator per complete month whose value is clearly off its own
--- trailing three-month level: below (or above) every one of the three months before and at least a
--- third below (above) their mean. Which way is bad comes from the catalog's `good`: the pages show
--- `below` for indicators where up is good and `above` where down is good. The month of the data
--- cut-off is left out: it is not over yet; so is any value not final (fct_indicators.final).
+-- grain: one row per project per indicator per complete month whose value went clearly the bad
+-- way off its own trailing three-month level. Clearly: worse than
+-- every one of the three months before and at least a third worse than their mean. The bad way
+-- comes from the catalog's `good` (carried by fct_indicator_changes): `below` for indicators where
+-- up is good, `above` where down is good; neutral indicators, and ids the catalog does not know,
+-- are never flagged. The month of the data cut-off is left out: it is not over yet; so is any value
+-- not final (fct_indicators.final). The Drop-off page and the digest list these as they are.
+-- key: project, indicator, month
 with
 
-indicators as (
-    select project, indicator, month, month_start, value, final, is_sample from fct_indicators
-),
-
-with_trailing as (
-    select
-        indicators.*,
-        avg(value) over w as trailing_3m,
-        min(value) over w as trailing_min,
-        max(value) over w as trailing_max,
-        count(value) over w as trailing_values
-    from indicators
-    window w as (
-        partition by project, indicator order by month_start
-        range between interval 3 months preceding and interval 1 month preceding
-    )
+changes as (
+    select project, indicator, month, month_start, value, final, trailing_3m, trailing_min,
+        trailing_max, good, is_sample
+    from fct_indicator_changes
 ),
 
 complete as (
-    select with_trailing.*
-    from with_trailing
+    select changes.*
+    from changes
     cross join int_data_cutoff
-    where with_trailing.month_start < date_trunc('month', int_data_cutoff.data_cutoff)::date
-        and with_trailing.final  -- a value still settling (a return within 30 days) is no alert
+    where changes.month_start < date_trunc('month', int_data_cutoff.data_cutoff)::date
+        and changes.final  -- a value still settling (a return within 30 days) is no alert
 ),
 
 flagged as (
@@ -37,9 +28,10 @@ flagged as (
         case
             when value < trailing_min and value <= trailing_3m * 2 / 3 then 'below'
             when value > trailing_max and value >= trailing_3m * 4 / 3 then 'above'
-        end as direction
+        end as direction,
+        case good when 'up' then 'below' when 'down' then 'above' end as bad_direction
     from complete
-    where value is not null and trailing_values = 3 and trailing_3m > 0
+    where value is not null and trailing_3m > 0
 ),
 
 final as (
@@ -52,9 +44,10 @@ final as (
         trailing_3m,
         value / trailing_3m - 1 as change,
         direction,
+        good,
         is_sample
     from flagged
-    where direction is not null
+    where direction = bad_direction
 )
 
 select * from final

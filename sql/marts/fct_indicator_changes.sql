@@ -1,20 +1,33 @@
 -- grain: one row per project per indicator per month: the value, whether it is final, and how it
--- moved: against the mean of the three months before (trailing_3m) and against the same month a
--- year before. Changes are relative (0.25 = 25 % higher); null when either side is unknown, not
+-- moved.
+-- The one owner of the trailing three-month level and of the latest value: fct_indicator_alerts,
+-- fct_indicator_sparklines and fct_indicator_ranks read them from here.
+-- trailing_3m is the mean of the three months before (trailing_min, trailing_max their range),
+-- null unless all three have a value. Changes are relative (0.25 = 25 % higher), against
+-- trailing_3m and against the same month a year before; null when either side is unknown, not
 -- final, or the base is 0. For snapshot totals (null outside their snapshot month) latest_value is
--- the newest value known up to the month, and latest_month says when it was. The on-ramp map on the
--- Project page and the Compare page read their headline cells from here.
+-- the newest value known up to the month, and latest_month says when it was; headline_value and
+-- as_of are what a page shows for the month: the latest value for a snapshot total (shape
+-- 'snapshot'), else the month's own. good is the catalog's direction (up, down, neutral; null for
+-- an id the catalog does not know); change_3m_went says whether change_3m went the good way. The on-ramp map on the Project page and the Compare page read
+-- their headline cells from here.
+-- key: project, indicator, month
 with
 
 indicators as (
-    select project, indicator, month, month_start, value, final, settles_on, is_sample
+    select fct_indicators.project, fct_indicators.indicator, fct_indicators.month,
+        fct_indicators.month_start, fct_indicators.value, fct_indicators.final,
+        fct_indicators.settles_on, fct_indicators.is_sample, catalog.good, catalog.shape
     from fct_indicators
+    left join ref_indicator_catalog as catalog using (indicator)
 ),
 
 windowed as (
     select
         indicators.*,
-        avg(value) over prior as trailing_3m,
+        avg(value) over prior as trailing_mean,
+        min(value) over prior as trailing_low,
+        max(value) over prior as trailing_high,
         count(value) over prior as trailing_values,
         bool_and(final) over prior as trailing_final,
         last_value(value ignore nulls) over upto as latest_value,
@@ -44,20 +57,41 @@ final as (
         windowed.settles_on,
         windowed.latest_value,
         windowed.latest_month,
-        case when windowed.trailing_values = 3 then windowed.trailing_3m end as trailing_3m,
+        case when windowed.shape = 'snapshot' then windowed.latest_value
+            else windowed.value end as headline_value,
+        case when windowed.shape = 'snapshot' then windowed.latest_month
+            else windowed.month end as as_of,
+        case when windowed.trailing_values = 3 then windowed.trailing_mean end as trailing_3m,
+        case when windowed.trailing_values = 3 then windowed.trailing_low end as trailing_min,
+        case when windowed.trailing_values = 3 then windowed.trailing_high end as trailing_max,
         year_before.year_before,
         case
             when windowed.final and windowed.trailing_final and windowed.trailing_values = 3
-                and windowed.trailing_3m <> 0
-                then windowed.value / windowed.trailing_3m - 1
+                and windowed.trailing_mean <> 0
+                then windowed.value / windowed.trailing_mean - 1
         end as change_3m,
         case
             when windowed.final and year_before.year_before_final and year_before.year_before <> 0
                 then windowed.value / year_before.year_before - 1
         end as change_1y,
+        windowed.good,
+        windowed.shape,
         windowed.is_sample
     from windowed
     left join year_before using (project, indicator, month_start)
+),
+
+judged as (
+    -- which way the change against trailing_3m went, by the catalog's good: better, worse; null
+    -- for no change, no known change, or an indicator with no good way (neutral, unknown)
+    select
+        final.*,
+        case
+            when change_3m is null or change_3m = 0 then null
+            when good = 'up' then case when change_3m > 0 then 'better' else 'worse' end
+            when good = 'down' then case when change_3m < 0 then 'better' else 'worse' end
+        end as change_3m_went
+    from final
 )
 
-select * from final
+select * from judged

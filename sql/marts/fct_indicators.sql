@@ -3,6 +3,7 @@
 -- final: the value can no longer change (DESIGN.md §4): the month ended, and the catalog's
 -- settles_after_days have passed, by the data cut-off. The cut-off month is never final. An id the
 -- catalog does not know settles like a plain flow. settles_on is the day it becomes final.
+-- key: project, indicator, month
 with
 
 unioned as (
@@ -24,9 +25,7 @@ unioned as (
     union all
     select * from int_indicators_hub_benchmarks
     union all
-    select * from int_indicators_dc
-    union all
-    select * from int_indicators_sl
+    select project, month, indicator, value, is_sample from int_indicators_chat  -- dc_* and sl_*
     union all
     select * from int_indicators_xp
 ),

@@ -3,6 +3,7 @@
 -- outcome: the first contribution's kind (github_pr, github_commit, hub_derivative, hub_pr), else
 -- 'none_within_180d' once 180 days have passed, else 'not_yet' (still pending). The Project page's
 -- Journeys section sums it over the chosen months.
+-- key: project, cohort_month, first_step, outcome
 with
 
 journeys as (

@@ -1,6 +1,7 @@
 -- grain: one row per project per cohort month per first step per next step: where newcomers went
 -- after the door they came in by (next_step 'none' when they have taken no other step yet), with
 -- the median days between. The flow table of the Journeys section.
+-- key: project, cohort_month, first_step, next_step
 with
 
 journeys as (

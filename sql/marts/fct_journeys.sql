@@ -2,6 +2,9 @@
 -- newcomer journey behind the xp_* indicators. Where they first appeared (platform, step, action),
 -- the next step somewhere else and the days between, their first contribution and the days to it.
 -- No names: pages count journeys, they never list who took them.
+-- key: project, person_key
+-- export-only: no page or digest reads it (they count journeys from fct_journey_flow and
+-- fct_journey_next_steps); `onramp export` writes it for analysis elsewhere.
 with
 
 journeys as (

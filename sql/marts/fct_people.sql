@@ -1,31 +1,82 @@
--- grain: one row per project per platform per person (bots excluded): first and last seen, how
--- active, and how to show them (display name, profile link, insider mark). Pages and the digest
--- list people from here, never from raw logins or pseudonyms. person_key joins one person's
--- identities across platforms (identities.toml); is_listed_bot marks `bot = true` people.
+-- grain: one row per project per platform per person (the people of int_people, bots excluded).
+-- First and last seen, how active, and how to show them: display
+-- name, profile link, insider mark. The one place a person's label is decided: pages and the
+-- digest list people from here (fct_quiet_people too), never from raw logins or pseudonyms.
+-- person_key joins one person's identities across platforms (identities.toml); is_listed_bot marks
+-- `bot = true` people.
+-- Insiders: on GitHub, anyone with an OWNER, MEMBER or COLLABORATOR association on one of the
+-- project's items or comments, or a commit from one of its internal_email_domains; on the Hub, its
+-- hub_authors and their organisations' members. Discord and Slack people are keyed pseudonyms:
+-- never named, never linked, and nothing marks them insiders. A GitHub or Hub person listed in
+-- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
+-- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name.
+-- key: project, platform, person
 with
 
 people as (
-    select * from int_people
+    select people.*, persons.person_key, persons.listed_name, persons.is_listed_bot
+    from int_people as people
+    join int_persons as persons using (project, platform, person)
 ),
 
-profiles as (
-    select project, platform, person, display_name, profile_url, is_git_only, is_pseudonymous, is_insider,
-        person_key, is_listed_bot
-    from int_person_profiles
+github_associations as (
+    select items.project, items.author_login as login, items.author_association as association
+    from int_github_items as items
+    union all
+    select repos.project, comments.author_login, comments.author_association
+    from stg_github__comments as comments
+    join registry_github_repos as repos on lower(repos.repo) = comments.repo_key
 ),
 
-final as (
+github_insiders as (
+    select distinct project, login as person
+    from github_associations
+    where association in ('OWNER', 'MEMBER', 'COLLABORATOR') and login is not null
+    union
+    select distinct repos.project, commits.person
+    from stg_github__commits as commits
+    join registry_github_repos as repos on lower(repos.repo) = commits.repo_key
+    join registry_email_domains as domains
+        on domains.project = repos.project and lower(domains.domain) = commits.email_domain
+),
+
+hub_insiders as (
+    select project, person_key from int_hub_insiders
+),
+
+git_names as (
+    -- a git-only author's key is lower-cased; show the name as the author last wrote it
+    select person, arg_max(trim(author_name), authored_at) as author_name
+    from stg_github__commits
+    where author_login is null and author_name is not null
+    group by person
+),
+
+labelled as (
     select
         people.project,
         people.platform,
         people.person,
-        profiles.display_name,
-        profiles.profile_url,
-        profiles.is_git_only,
-        profiles.is_pseudonymous,
-        profiles.is_insider,
-        profiles.person_key,
-        profiles.is_listed_bot,
+        case
+            when people.listed_name is not null and people.platform not in ('discord', 'slack')
+                then people.listed_name
+            when people.platform = 'github' and people.person like 'git:%'
+                then coalesce(git_names.author_name, substr(people.person, 5))
+            when people.platform in ('discord', 'slack')
+                then (case people.platform when 'discord' then 'Discord' else 'Slack' end)
+                    || ' member ' || left(regexp_replace(people.person, '^sample-', ''), 4) || '…'
+            else people.person
+        end as display_name,
+        case
+            when people.platform = 'github' and people.person not like 'git:%'
+                then 'https://github.com/' || people.person
+            when people.platform = 'hub' then 'https://huggingface.co/' || people.person
+        end as profile_url,
+        people.platform = 'github' and people.person like 'git:%' as is_git_only,
+        people.platform in ('discord', 'slack') as is_pseudonymous,
+        github_insiders.person is not null or hub_insiders.person_key is not null as is_insider,
+        people.person_key,
+        people.is_listed_bot,
         people.first_seen_at,
         people.last_seen_at,
         people.activities,
@@ -33,7 +84,16 @@ final as (
         people.last_action,
         people.is_sample
     from people
-    join profiles using (project, platform, person)
+    left join git_names
+        on people.platform = 'github' and git_names.person = people.person
+    left join github_insiders
+        on people.platform = 'github'
+        and github_insiders.project = people.project
+        and github_insiders.person = people.person
+    left join hub_insiders
+        on people.platform = 'hub'
+        and hub_insiders.project = people.project
+        and hub_insiders.person_key = lower(people.person)
 )
 
-select * from final
+select * from labelled

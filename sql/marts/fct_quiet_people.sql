@@ -1,31 +1,25 @@
 -- grain: one row per project per platform per person who went quiet: three or more activities, and
--- none in the 90 days before the data cut-off. How active they had been says what the silence costs.
--- Insiders are kept and marked (is_insider): pages and the digest leave them out unless asked.
--- quiet_since is the day the 90 days ran out, so the digest can list who went quiet in a week.
+-- none in the 90 days before the data cut-off. How active they had
+-- been says what the silence costs. Insiders are kept and marked (is_insider): pages and the
+-- digest leave them out unless asked. quiet_since is the day the 90 days ran out, so the digest can
+-- list who went quiet in a week. People and their labels come from fct_people.
+-- key: project, platform, person
 with
 
 people as (
-    select * from int_people
-),
-
-profiles as (
-    select project, platform, person, display_name, profile_url, is_git_only, is_pseudonymous, is_insider
-    from int_person_profiles
+    select
+        project, platform, person, first_seen_at, last_seen_at, activities, active_months,
+        last_action, is_sample, display_name, profile_url, is_git_only, is_pseudonymous, is_insider
+    from fct_people
 ),
 
 final as (
     select
         people.*,
-        profiles.display_name,
-        profiles.profile_url,
-        profiles.is_git_only,
-        profiles.is_pseudonymous,
-        profiles.is_insider,
         people.last_seen_at + interval 90 days as quiet_since,
         strftime(people.last_seen_at, '%Y-%m') as last_seen_month,
         date_diff('day', people.last_seen_at, int_data_cutoff.data_cutoff) as days_quiet
     from people
-    join profiles using (project, platform, person)
     cross join int_data_cutoff
     where people.activities >= 3
         and people.last_seen_at < int_data_cutoff.data_cutoff - interval 90 days

@@ -3,6 +3,7 @@
 -- half-life: days from the rolling sum's peak (day 0 to 90) until it first falls to half the peak.
 -- A release is a published GitHub release (pre-releases left out) or a new project model on the Hub;
 -- several on one day make one release.
+-- key: project, release_day, days_since
 with
 
 github_releases as (

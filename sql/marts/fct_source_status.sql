@@ -1,6 +1,7 @@
 -- grain: one row per project per source (github, hub, discord, slack): whether the registry configures it,
 -- its latest collection run (a run for that project, or one covering all projects), saved cursors
 -- and the newest activity the warehouse holds. Data status and the Project page read it.
+-- key: project, source
 with
 
 projects as (

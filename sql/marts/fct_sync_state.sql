@@ -1,5 +1,6 @@
 -- grain: one row per saved cursor, with the project its scope belongs to (null when no
 -- configured repository, Hub author or guild matches the scope)
+-- key: source, scope
 with
 
 cursors as (

@@ -1,6 +1,7 @@
 -- grain: one row per open GitHub issue or pull request, open Hub discussion or Hub pull request,
 -- and unarchived Discord help thread that has had no first answer by the data cut-off, with how
 -- long it has waited. People waiting, not bots: items opened by bots are left out.
+-- key: project, platform, item
 with
 
 github as (
@@ -37,10 +38,6 @@ hub as (
     where coalesce(status, 'open') in ('open', 'draft') and first_response_at is null
 ),
 
-archived as (
-    select channel_id as thread_id from stg_discord__channels where coalesce(archived, false)
-),
-
 discord as (
     select
         project,
@@ -53,8 +50,8 @@ discord as (
         started_at as opened_at,
         null as url,
         is_sample
-    from int_discord_threads
-    where first_reply_at is null and thread_id not in (select thread_id from archived)
+    from int_chat_threads
+    where platform = 'discord' and first_reply_at is null and not is_archived
 ),
 
 unioned as (

@@ -12,12 +12,9 @@ renamed as (
         lower(repo) as repo_key,
         repo,
         number,
-        -- GitHub's deleted-account placeholder is nobody (rows collected before the collector said so)
-        case when lower(author_login) = 'ghost' then null else author_login end as author_login,
+        github_login(author_login) as author_login,  -- the bot and deleted-account rules: sql/macros
         author_association,
-        is_bot
-            or coalesce(author_type, '') = 'Bot'
-            or lower(coalesce(author_login, '')) like '%[bot]' as is_bot,
+        github_is_bot(is_bot, author_type, author_login) as is_bot,
         created_at,
         review_state,
         provenance

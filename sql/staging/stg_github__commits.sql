@@ -26,8 +26,7 @@ combined as (
         coalesce(api.sha, other.sha) as sha,
         -- the deleted-account placeholder links to nobody: as for an unlinked commit, the git
         -- name is all that is left of its author
-        case when lower(coalesce(api.author_login, other.author_login)) = 'ghost' then null
-            else coalesce(api.author_login, other.author_login) end as author_login,
+        github_login(coalesce(api.author_login, other.author_login)) as author_login,
         coalesce(api.author_name, other.author_name) as author_name,
         coalesce(api.author_email_domain, other.author_email_domain) as author_email_domain,
         coalesce(api.author_noreply_email, other.author_noreply_email) as author_noreply_email,
@@ -57,9 +56,10 @@ renamed as (
         combined.is_merge,
         combined.pr_number,
         combined.pr_login,
-        combined.is_bot
-            or lower(coalesce(combined.author_login, combined.author_name, '')) like '%[bot]'
-            or lower(coalesce(combined.author_login, '')) = 'web-flow' as is_bot,
+        -- the bot rule (sql/macros); the committer `web-flow` is nobody's commit (DESIGN.md §4)
+        github_is_bot(
+            combined.is_bot, null, coalesce(combined.author_login, combined.author_name)
+        ) or lower(coalesce(combined.author_login, '')) = 'web-flow' as is_bot,
         combined.provenance
     from combined
     where combined.authored_at is not null

@@ -1,7 +1,7 @@
 -- grain: one row per issue or pull request. A PR's merge state comes from the issue list, or, where
 -- that list did not give it (older payloads and servers), from the pulls listing; else it is
 -- unknown (is_merge_known false), never "closed unmerged". The deleted-account placeholder `ghost`
--- is nobody (rows collected before the collector said so).
+-- is nobody (github_login, sql/macros).
 with
 
 source as (
@@ -20,12 +20,10 @@ renamed as (
         source.number,
         is_pull_request,
         title,
-        case when lower(author_login) = 'ghost' then null else author_login end as author_login,
+        github_login(author_login) as author_login,  -- the bot and deleted-account rules: sql/macros
         author_association,
         coalesce(author_association, '') not in ('OWNER', 'MEMBER', 'COLLABORATOR') as is_external,
-        is_bot
-            or coalesce(author_type, '') = 'Bot'
-            or lower(coalesce(author_login, '')) like '%[bot]' as is_bot,
+        github_is_bot(is_bot, author_type, author_login) as is_bot,
         state,
         created_at,
         updated_at,

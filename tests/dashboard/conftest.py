@@ -5,8 +5,8 @@ from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    return demo_warehouse(tmp_path_factory.getbasetemp())
+def demo_db():
+    return demo_warehouse()
 
 
 @pytest.fixture

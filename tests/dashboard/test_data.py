@@ -23,7 +23,9 @@ def _build(tmp_path, logins):
         }
         for i, login in enumerate(logins, 1)
     ]
-    build_over(tmp_path, {"github_issues": issues}, [project("p", github_repos=["o/r"])]).close()
+    build_over(
+        tmp_path, {"github_issues": issues}, [project("p", github_repos=["o/r"])], publish=True
+    ).close()
 
 
 def test_a_new_publish_is_read_without_restart(tmp_path, monkeypatch):

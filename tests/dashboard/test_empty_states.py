@@ -27,7 +27,10 @@ def sparse_app(tmp_path, monkeypatch):
         "provenance": "api",
     }
     build_over(
-        tmp_path, {"github_issues": [issue]}, [project("p", github_repos=["o/r"]), project("bare")]
+        tmp_path,
+        {"github_issues": [issue]},
+        [project("p", github_repos=["o/r"]), project("bare")],
+        publish=True,
     ).close()
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
     st.cache_data.clear()
@@ -100,7 +103,7 @@ def test_status_lists_what_is_off(sparse_app):
 
 
 def test_a_warehouse_without_activity_says_what_to_run(tmp_path, monkeypatch):
-    build_over(tmp_path, {}, [project("p", github_repos=["o/r"])]).close()
+    build_over(tmp_path, {}, [project("p", github_repos=["o/r"])], publish=True).close()
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
     st.cache_data.clear()
     st.cache_resource.clear()

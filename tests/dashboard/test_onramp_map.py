@@ -10,24 +10,25 @@ from dashboard.study_map import ROWS
 
 def _values(rows: list[dict]) -> pd.DataFrame:
     base = {"project": "p", "month": "2025-03", "final": True, "settles_on": "2025-04-01",
-            "latest_value": None, "latest_month": None, "change_3m": None, "change_1y": None,
+            "latest_value": None, "latest_month": None, "change_3m": None, "change_3m_went": None,
+            "change_1y": None,
             "is_sample": False}  # fmt: skip
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
-def test_the_mark_is_green_where_the_change_went_the_good_way():
-    up, down = indicator("gh_external_prs_opened"), indicator("gh_ttfr_median_hours")
-    assert onramp_map.mark(0.2, up) == ("▲", onramp_map.GOOD)
-    assert onramp_map.mark(-0.2, up) == ("▼", onramp_map.BAD)
-    assert onramp_map.mark(0.2, down) == ("▲", onramp_map.BAD)  # slower answers
-    assert onramp_map.mark(None, up) == ("●", onramp_map.FLAT)
+def test_the_mark_is_green_where_the_mart_says_the_change_went_the_good_way():
+    # the good way is fct_indicator_changes.change_3m_went (tests/sql/test_indicator_changes.py)
+    assert onramp_map.mark(0.2, "better") == ("▲", onramp_map.GOOD)
+    assert onramp_map.mark(-0.2, "worse") == ("▼", onramp_map.BAD)
+    assert onramp_map.mark(0.2, "worse") == ("▲", onramp_map.BAD)  # slower answers, say
+    assert onramp_map.mark(0.2, None) == ("▲", onramp_map.FLAT)  # neutral: no good way
+    assert onramp_map.mark(None, None) == ("●", onramp_map.FLAT)
 
 
 def test_a_change_that_reads_as_zero_is_neutral():
-    up = indicator("gh_external_prs_opened")
     for change in (0, 0.004, -0.0049):
-        assert onramp_map.mark(change, up) == ("●", onramp_map.FLAT), change
-    assert onramp_map.mark(0.006, up) == ("▲", onramp_map.GOOD)  # reads +1 %
+        assert onramp_map.mark(change, "better") == ("●", onramp_map.FLAT), change
+    assert onramp_map.mark(0.006, "better") == ("▲", onramp_map.GOOD)  # reads +1 %
 
 
 def test_a_cell_shows_value_changes_and_the_studys_reading():

@@ -5,7 +5,7 @@ from digestrows import build
 
 @pytest.fixture(scope="session")
 def raw_db(tmp_path_factory):
-    """The hand-built warehouse of digestrows.py; `--db` for it (the published file beside it)."""
+    """The hand-built warehouse of tests/digestrows.py; `--db` for it (published beside it)."""
     folder = tmp_path_factory.mktemp("digest")
     build(folder).close()
     return folder / "raw.duckdb"

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo():
     from dashkit import demo_warehouse  # the session's demo, shared with the dashboard tests
 
-    return demo_warehouse(tmp_path_factory.getbasetemp())
+    return demo_warehouse()
 
 
 def _cli(capsys, demo, *args):

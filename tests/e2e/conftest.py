@@ -50,7 +50,7 @@ def server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    raw = demo_warehouse(tmp_path_factory.getbasetemp())
+    raw = demo_warehouse()
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}

@@ -54,14 +54,14 @@ def test_csv_download_serves_the_chart_data(server, page):
     assert text.splitlines()[0].startswith("name,project,source,setting")
 
 
-def test_dropoff_digest_download_is_the_command_output(server, page, capsys, tmp_path_factory):
+def test_dropoff_digest_download_is_the_command_output(server, page, capsys):
     open_page(page, f"{server}/drop-off?project=eleutherai", None)
     button = page.get_by_test_id("stDownloadButton").filter(has_text="Weekly digest (Markdown)")
     with page.expect_download() as download:
         button.get_by_role("button").click()
     assert download.value.suggested_filename == "onramp-digest-eleutherai.md"
     served = download.value.path().read_text(encoding="utf-8")
-    raw = demo_warehouse(tmp_path_factory.getbasetemp())  # the warehouse the server reads
+    raw = demo_warehouse()  # the warehouse the server reads
     capsys.readouterr()
     assert main(["digest", "--db", str(raw), "--project", "eleutherai"]) == 0
     assert served == capsys.readouterr().out

@@ -260,7 +260,9 @@ def serve(slack: FakeSlack):
     """Serve `slack` on 127.0.0.1 on a free port; yields the base URL (…/api)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.slack = slack
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/api"

@@ -131,29 +131,14 @@ def test_help_ttfr_median_minutes(con):
     assert value(con, "p", "2024-02", "dc_help_ttfr_median_minutes") == pytest.approx(5)
 
 
-def test_help_threads_unanswered_share(con):
+def test_chat_threads_owner_and_first_reply(con):
+    # int_chat_threads owns the first-reply rule for Discord (and Slack): T1 and T2 answered in
+    # January, T3 answered and T4 still waiting in February
     rows = con.execute(
-        "select month, threads_started, threads_answered, threads_unanswered, unanswered_share "
-        "from fct_discord_help_threads where project = 'p' order by month"
+        "select strftime(started_at, '%Y-%m'), count(*), count(first_reply_at) "
+        "from int_chat_threads where project = 'p' and platform = 'discord' group by 1 order by 1"
     ).fetchall()
-    assert rows == [("2024-01", 2, 2, 0, 0.0), ("2024-02", 2, 1, 1, 0.5)]
-
-
-def test_weekly_activity(con):
-    weeks = {
-        str(w): (m, a, n)
-        for w, m, a, n in con.execute(
-            "select week, messages, active_members, new_speakers from fct_discord_weekly "
-            "where project = 'p'"
-        ).fetchall()
-    }
-    assert weeks["2024-01-01"] == (2, 2, 2)  # A m01, B m06; the bot and C's join left out
-    assert weeks["2024-01-08"] == (5, 2, 0)  # A m07 T1 m09, B m10 m11
-    assert weeks["2024-01-15"] == (2, 2, 1)  # D T2, A m12; D is new
-    assert weeks["2024-01-22"] == (1, 1, 1)  # C m13; E's voice chat left out
-    assert weeks["2024-01-29"] == (1, 1, 1)  # F m15
-    assert weeks["2024-02-19"] == (2, 2, 0)  # D m20, C m21
-    assert len(weeks) == 8  # Jan 1 .. Feb 19, the cut-off's week
+    assert rows == [("2024-01", 2, 2), ("2024-02", 2, 1)]
 
 
 def test_projects_without_discord_get_no_dc_rows(tmp_path):

@@ -65,8 +65,46 @@ def test_benchmark_results_by_outside_models_one_per_model_and_dataset(tmp_path)
         result("alice/ft", "bench/suite", "acc", "leaderboard"),  # a member's
         result("y/ft", "bench/suite", "acc", "eval-results", reported="2024-03-02"),
         result("z/q", "other/bench", "acc", "leaderboard"),  # not the project's benchmark
-        result("v/unknown", "Bench/Suite", "acc", "leaderboard"),  # no date at all: from the start
     ]
     con = build(tmp_path, {"hub_eval_results": results, "hub_repos": [model("x/m1", "2024-02-10")]})
-    # x/m1 dates from its creation (Feb), y/ft from its report (Mar), v/unknown from Jan
-    assert series(con, "p", "bench_external_results") == {"2024-01": 1, "2024-02": 2, "2024-03": 3}
+    # x/m1 dates from its creation (Feb), y/ft from its report (Mar)
+    assert series(con, "p", "bench_external_results") == {"2024-01": 0, "2024-02": 1, "2024-03": 2}
+
+
+def test_an_undated_result_counts_from_the_snapshot_month_and_earlier_months_are_unknown(tmp_path):
+    results = [
+        result("x/m1", "bench/suite", "acc", "model-index"),  # dated by its model: February
+        result("v/unknown", "Bench/Suite", "acc", "leaderboard"),  # no date, no known model
+        result("w/dated", "bench/suite", "acc", "eval-results", reported="2024-01-20"),
+    ]
+    snapshots = [  # the project's latest Hub listing: March 2024
+        {"repo_type": "model", "repo_id": "org/m", "snapshot_date": "2024-03-05",
+         "downloads_30d": 1, "likes": 0, "provenance": "api"},
+    ]  # fmt: skip
+    rows = {
+        "hub_eval_results": results,
+        "hub_repos": [model("x/m1", "2024-02-10")],
+        "hub_repo_snapshots": snapshots,
+    }
+    con = build(tmp_path, rows)
+    # v/unknown was seen in March's snapshot: from then it counts (w/dated, x/m1, v/unknown); how
+    # many results January and February had is not known, so they are null, not 1 and 2
+    assert series(con, "p", "bench_external_results") == {
+        "2024-01": None,
+        "2024-02": None,
+        "2024-03": 3,
+    }
+
+
+def test_without_a_hub_snapshot_an_undated_result_counts_from_the_cutoff_month(tmp_path):
+    results = [
+        result("v/unknown", "bench/suite", "acc", "leaderboard"),
+        result("w/dated", "bench/suite", "acc", "eval-results", reported="2024-01-20"),
+    ]
+    con = build(tmp_path, {"hub_eval_results": results})
+    # no listing or tree: the data cut-off (2024-03-10, the last discussion) stands in
+    assert series(con, "p", "bench_external_results") == {
+        "2024-01": None,
+        "2024-02": None,
+        "2024-03": 2,
+    }

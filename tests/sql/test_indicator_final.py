@@ -48,7 +48,7 @@ def test_an_indicator_that_needs_180_days_is_pending_until_then(tmp_path):
 
 
 def test_metrics_prints_final_beside_the_contract_keys(tmp_path, capsys):
-    build_over(tmp_path, ROWS, [project(github_repos=["o/r"])]).close()
+    build_over(tmp_path, ROWS, [project(github_repos=["o/r"])], publish=True).close()
     (tmp_path / "projects.toml").write_text(
         '[[project]]\nid = "p"\nname = "P"\norganizational_model = "company"\n'
     )

@@ -3,6 +3,8 @@ fct_indicator_sparklines."""
 
 from datetime import UTC, datetime
 
+import pytest
+
 from sqlkit import build_over, project
 
 # active people per month: Jan-Mar 6, Apr 3, May 9, Jun 1 (the cut-off month, 2025-06-15)
@@ -30,9 +32,31 @@ def test_alerts_on_active_contributors(tmp_path):
         "where indicator = 'gh_active_contributors' order by month"
     ).fetchall()
     # Apr: 3 < min(6, 6, 6) and 3 <= 6 * 2/3 -> below, -50%.
-    # May: 9 > max(6, 6, 3) and 9 >= 5 * 4/3 -> above, +80%.
+    # May: 9 > max(6, 6, 3) and 9 >= 5 * 4/3 is clearly above, but more people is good: no alert.
     # Jun would be below (1 vs 6, 3, 9) but the cut-off month is not over: left out.
-    assert got == [("2025-04", 3.0, 6.0, -0.5, "below"), ("2025-05", 9.0, 5.0, 0.8, "above")]
+    assert got == [("2025-04", 3.0, 6.0, -0.5, "below")]
+
+
+@pytest.mark.parametrize(
+    ("good", "expected"),
+    [
+        ("up", [("2025-04", "below")]),  # a fall is bad
+        ("down", [("2025-05", "above")]),  # a rise is bad: May, 9 > max(6, 6, 3), 9 >= 5 * 4/3
+        ("neutral", []),  # neither way is bad
+        (None, []),  # an id the catalog does not know is never flagged
+    ],
+)
+def test_the_catalogs_good_decides_which_way_alerts(tmp_path, good, expected):
+    con = build_over(tmp_path, {"github_commits": _commits()}, [project(github_repos=["o/r"])])
+    con.execute(  # the catalog as the build wrote it, told another direction
+        "update ref_indicator_catalog set good = ? where indicator = 'gh_active_contributors'",
+        [good],
+    )
+    got = con.execute(
+        "select month, direction from fct_indicator_alerts "
+        "where indicator = 'gh_active_contributors' order by month"
+    ).fetchall()
+    assert got == expected
 
 
 def test_no_alert_without_three_months_before(tmp_path):

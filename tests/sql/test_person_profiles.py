@@ -1,4 +1,4 @@
-"""fct_people (int_person_profiles): one label, profile link and insider mark per person."""
+"""fct_people: one label, profile link and insider mark per person."""
 
 from datetime import UTC, datetime
 

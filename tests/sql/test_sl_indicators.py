@@ -107,7 +107,7 @@ def test_thread_ttfr_median_is_over_answered_threads_with_an_asker(con):
 
 def test_slack_people_join_the_activity_log_and_the_project(con):
     people = con.execute(
-        "select count(*) from fct_activity where project = 'p' and platform = 'slack'"
+        "select sum(activities) from fct_activity where project = 'p' and platform = 'slack'"
     ).fetchone()[0]
     assert people == 14  # the 10 + 4 messages above
     assert con.execute("select slack_channels from dim_projects").fetchone()[0] == [ONE, TWO]

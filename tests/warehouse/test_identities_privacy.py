@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_raw_discord_id_absent_from_database_and_export(tmp_path):
-    con = build_over(tmp_path, ROWS, [PROJECT], identities(tmp_path))
+    con = build_over(tmp_path, ROWS, [PROJECT], identities(tmp_path), publish=True)
     # the link took: Ada's Discord messages are hers
     assert con.execute(
         "select count(*) from fct_journeys where person_key = 'person-00001' and platforms = 3"

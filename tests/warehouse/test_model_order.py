@@ -1,9 +1,10 @@
 """The model runner orders models by the tables they reference."""
 
+import duckdb
 import pytest
 
 from core.errors import OnrampError
-from warehouse.models import build_order, dependencies, load_models
+from warehouse.models import build_order, dependencies, load_models, with_parents
 from warehouse.paths import MODELS_DIR
 
 
@@ -55,3 +56,42 @@ def test_every_shipped_model_runs_after_what_it_reads():
     for name, model in models.items():
         for dependency in dependencies(model.sql) & models.keys():
             assert order.index(dependency) < order.index(name), (dependency, name)
+
+
+def test_with_parents_is_the_models_read_directly_or_through_others(tmp_path):
+    models = _models(
+        tmp_path,
+        {
+            "fct_z": "select * from int_b",
+            "fct_y": "select * from stg_d",
+            "int_b": "select * from stg_c",
+            "stg_c": "select 1 as k from raw.t",
+            "stg_d": "select 1 as k from raw.u",
+        },
+    )
+    assert with_parents(models, {"fct_z"}) == {"fct_z", "int_b", "stg_c"}
+    assert with_parents(models, {"int_b", "fct_y"}) == {"fct_y", "stg_d", "int_b", "stg_c"}
+    with pytest.raises(OnrampError, match="fct_nope"):
+        with_parents(models, {"fct_nope"})
+
+
+def test_macros_are_there_for_the_models_and_gone_from_the_published_file(tmp_path):
+    from core.registry import Registry
+    from warehouse.build import build
+    from warehouse.db import connect
+
+    root = tmp_path / "sql"
+    root.mkdir()
+    _models(root, {"fct_a": "select github_login('ghost') as a, github_login('Ann') as b"})
+    (root / "macros").mkdir()
+    (root / "macros" / "rules.sql").write_text((MODELS_DIR / "macros" / "rules.sql").read_text())
+    raw = tmp_path / "raw.duckdb"
+    connect(raw).close()
+    published = tmp_path / "published.duckdb"
+    build(raw, published, Registry(path=tmp_path / "p.toml", projects=()), models_root=root)
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select a, b from fct_a").fetchall() == [(None, "Ann")]
+        macros = con.execute(
+            "select count(*) from duckdb_functions() where function_name = 'github_login'"
+        ).fetchone()
+        assert macros == (0,)

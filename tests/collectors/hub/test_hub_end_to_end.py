@@ -166,8 +166,12 @@ class World:
                 statistics.median(hours[month]) if hours[month] else None
             )
             out[(month, "hub_dataset_reuse_models")] = float(sum(1 for c in reuse if c < end))
-            out[(month, "bench_external_results")] = float(
-                sum(1 for c in results.values() if c is None or c < end)
+            # a result with no date counts from the snapshot's month; before it, unknown
+            undated = any(c is None for c in results.values())
+            out[(month, "bench_external_results")] = (
+                None
+                if undated and month < this_month
+                else float(sum(1 for c in results.values() if c is None or c < end))
             )
         return out
 

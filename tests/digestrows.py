@@ -195,4 +195,4 @@ def issue_day(n: int) -> str:
 
 
 def build(tmp_path):
-    return build_over(tmp_path, rows(), [PROJECT])
+    return build_over(tmp_path, rows(), [PROJECT], publish=True)
