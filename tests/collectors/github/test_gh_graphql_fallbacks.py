@@ -25,7 +25,7 @@ def test_the_endpoint_follows_the_rest_base_unless_set(api, override, expected):
 
 
 def test_without_a_token_rest_runs_and_says_so_once(github, warehouse):
-    graphql._said.clear()  # a fresh process
+    warehouse.said.clear()  # a fresh `onramp collect`
     a, b = generate("o/a", 1, items=40, comments=30), generate("o/b", 2, items=20, comments=10)
     server = github(a, b)
     for _ in range(2):
