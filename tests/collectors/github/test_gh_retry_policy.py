@@ -5,7 +5,8 @@ source, and each failure is retried or stopped as the policy says.
   wrong while executing your query" (a real recorded body, tests/fixtures/real/PROVENANCE.md):
   retried like a 5xx, and once the policy gives up, that repository is reported while the
   project's other repositories are still collected.
-- A server without GraphQL that answers 501 instead of 404 falls back to REST.
+- A server without GraphQL that answers 501 instead of 404 falls back to REST
+  (test_gh_graphql_fallbacks.py).
 - An unreachable GraphQL host stops the source at once, in one line, without sleeping.
 """
 
@@ -70,18 +71,6 @@ def test_a_graphql_502_with_the_timeout_body_says_so(github, warehouse, token):
         "github: POST /graphql: HTTP 502, GitHub timed out on the query; gave up after 2 attempts"
         in outcome.message
     )
-
-
-def test_a_server_answering_501_falls_back_to_rest(github, warehouse, token):
-    a, b = generate("o/a", 1, items=40, comments=30), generate("o/b", 2, items=20, comments=10)
-    server = github(a, b, graphql=False, token=TOKEN)
-    server.no_graphql_status = 501
-    outcome = warehouse.run(["o/a", "o/b"])
-    assert outcome.status == "ok", outcome.message
-    assert len(warehouse.warnings) == 1 and "no GraphQL API" in warehouse.warnings[0]
-    assert "HTTP 501" in warehouse.warnings[0] and "REST" in warehouse.warnings[0]
-    assert sum(r.path == "/graphql" for r in server.requests) == 1  # asked once, not per repo
-    assert warehouse.count("github_issues") == 60
 
 
 def test_an_unreachable_graphql_host_stops_the_source_at_once(github, warehouse, token,

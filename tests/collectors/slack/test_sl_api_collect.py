@@ -183,12 +183,17 @@ def test_a_client_that_ignored_the_tiers_would_meet_429s_and_recover(env):
     assert outcome.api_calls == sum(slack.calls.values()) == 1 + 12 + slack.statuses[429]
 
 
-def test_a_wait_longer_than_max_wait_fails_the_run_in_one_line(env):
+def faulty(env, *faults, max_wait=None, general=10):
+    """One run of #general whose conversations.list first meets `faults`: (outcome, clock)."""
     clock = FakeClock()
-    slack = workspace(clock, general=10, threads=0)
-    slack.faults.append(("conversations.list", 429))
+    slack = workspace(clock, general=general, threads=0)
+    slack.faults.extend(("conversations.list", fault) for fault in faults)
     with serve(slack) as url:
-        outcome = run(env, slack, url, project(GENERAL), max_wait=1)
+        return run(env, slack, url, project(GENERAL), max_wait=max_wait), clock
+
+
+def test_a_wait_longer_than_max_wait_fails_the_run_in_one_line(env):
+    outcome, _ = faulty(env, 429, max_wait=1)
     assert outcome.status == "failed"
     assert outcome.message == (
         "RateLimitWaitTooLong: p slack: conversations.list: rate limited (HTTP 429); waiting 4 s "
@@ -233,27 +238,15 @@ def test_skipped_without_token_or_channels(env, monkeypatch):
 def test_a_502_is_a_5xx_retried_with_back_off_never_called_a_rate_limit(env):
     """Issue 23: a Slack 502 with --max-wait 0.5 said "Slack's rate limit … --max-wait 0 s". The
     back-off of a 5xx is not a rate-limit wait: retried five times, then named as what it was."""
-    clock = FakeClock()
-    slack = workspace(clock, general=5, threads=0)
-    slack.faults.extend([("conversations.list", 502)] * 5)
-    started = clock()
-    with serve(slack) as url:
-        outcome = run(env, slack, url, project(GENERAL), max_wait=0.5)
+    outcome, clock = faulty(env, *[502] * 5, max_wait=0.5, general=5)
     assert outcome.status == "failed"
     assert outcome.message == (
         "RetriesExhausted: p slack: conversations.list: HTTP 502; gave up after 5 attempts"
     )
     assert "rate limit" not in outcome.message and outcome.api_calls == 5
-    assert clock() - started == pytest.approx(1 + 2 + 4 + 8)  # the policy's back-off, nothing more
-
-
-def test_a_502_then_an_answer_recovers(env):
-    clock = FakeClock()
-    slack = workspace(clock, general=5, threads=0)
-    slack.faults.append(("conversations.list", 502))
-    with serve(slack) as url:
-        outcome = run(env, slack, url, project(GENERAL), max_wait=0.5)
-    assert outcome.status == "ok", outcome.message
+    assert clock.slept == [1, 2, 4, 8]  # the policy's back-off, nothing more
+    recovered, _ = faulty(env, 502, max_wait=0.5, general=5)
+    assert recovered.status == "ok", recovered.message
 
 
 def test_an_unreachable_host_stops_at_once_in_one_line(env):
