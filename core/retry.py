@@ -133,7 +133,7 @@ class Policy:
             else:
                 seconds, rate_limit = retry.wait, retry.rate_limit
             self.check_wait(request, seconds, retry.why, rate_limit=rate_limit)
-            self._say_wait(request, seconds, retry.why)
+            self._say_wait(request, seconds, retry.why, "retrying in")
             return seconds
 
         retrying = tenacity.Retrying(
@@ -154,7 +154,7 @@ class Policy:
         """A rate-limit wait outside a retry (a window nearly spent, a tier kept to): gated by
         `max_wait` like any other, said when long."""
         self.check_wait(request, seconds, why, rate_limit=True)
-        self._say_wait(request, seconds, why)
+        self._say_wait(request, seconds, why, "waiting")
         if seconds > 0:
             self.sleep(seconds)
 
@@ -171,11 +171,14 @@ class Policy:
             f"{request.source}: {request.host} unreachable: {failure.what} ({request.what})"
         )
 
-    def _say_wait(self, request: Request, seconds: float, why: str) -> None:
+    def _say_wait(self, request: Request, seconds: float, why: str, doing: str) -> None:
+        """'… ; retrying in 8 s (at 12:00:08 UTC)' after a failed attempt, '… ; waiting …' before
+        a request the rate limit holds back."""
         if self.warn is None or seconds < self.say_from:
             return
         until = datetime.fromtimestamp(self.clock() + seconds, UTC).strftime("%H:%M:%S UTC")
-        self.warn(f"{request}: {why}; waiting {seconds:.0f} s (until {until})")
+        shown = f"{seconds:.0f}" if seconds >= 10 else f"{seconds:g}"
+        self.warn(f"{request}: {why}; {doing} {shown} s (at {until})")
 
 
 # ------------------------------------------------------------------------- network classification

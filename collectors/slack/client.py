@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import httpx2
 
 from collectors.base import CollectionError, RunContext
-from collectors.network import policy
+from collectors.network import CONNECT_TIMEOUT, policy
 from core.redact import redact
 from core.retry import Request, Retry
 
@@ -81,8 +81,8 @@ class SlackClient:
             ctx, sleep=polite.sleep, attempts=polite.attempts, backoff=polite.backoff
         )
         self._recent: dict[str, deque[float]] = {}
-        self.http = httpx2.Client(
-            timeout=polite.timeout,
+        self.http = httpx2.Client(  # a host that does not answer connects fails within seconds
+            timeout=httpx2.Timeout(polite.timeout, connect=min(CONNECT_TIMEOUT, polite.timeout)),
             headers={"Authorization": f"Bearer {token}"},
             event_hooks={"request": [self._count]},
         )

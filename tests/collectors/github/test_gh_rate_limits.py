@@ -25,7 +25,7 @@ def test_an_exhausted_limit_waits_for_the_reset_and_says_so(github, warehouse):
     outcome = warehouse.run(["o/r"], sleep=lambda s: (warehouse.sleeps.append(s), server.refill()))
     assert outcome.status == "ok", outcome.message
     assert len(warehouse.sleeps) == 1 and 115 <= warehouse.sleeps[0] <= 122
-    assert any("rate limit exhausted; waiting" in w for w in warehouse.warnings)
+    assert any("rate limit exhausted; retrying in 1" in w for w in warehouse.warnings)
 
 
 def test_remaining_zero_waits_before_spending_a_request(github, warehouse):

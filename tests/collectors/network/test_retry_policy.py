@@ -63,7 +63,7 @@ def test_a_long_wait_is_said_in_one_line_naming_the_source():
     attempt, _ = answers(Retry("HTTP 403 secondary rate limit", 30.0), "ok")
     Policy(sleep=lambda s: None, warn=lines.append, clock=lambda: 0).run(attempt, REQUEST)
     assert lines == [
-        "src: GET /x: HTTP 403 secondary rate limit; waiting 30 s (until 00:00:30 UTC)"
+        "src: GET /x: HTTP 403 secondary rate limit; retrying in 30 s (at 00:00:30 UTC)"
     ]
 
 
