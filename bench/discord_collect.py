@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from core.registry import Project  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
@@ -93,7 +94,9 @@ def _run(db: Path, project: Project, fake: FakeDiscord, label: str) -> int:
     history, before = fake.calls["history"], fake.calls.copy()
     wall, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
     with connect(db) as con:
-        outcome = run_collection(con, project, "discord", _collector(), progress=False)
+        outcome = run_collection(
+            con, project, "discord", _collector(), progress=False, settings=Settings.from_env()
+        )
     wall, cpu, own = time.perf_counter() - wall, time.process_time() - cpu, time.thread_time() - own
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     calls = fake.calls.copy()

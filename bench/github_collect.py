@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from collectors.base import RunContext  # noqa: E402
 from collectors.github import collect  # noqa: E402
 from core.registry import Project  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
@@ -56,7 +57,7 @@ def start_server(items: int, comments: int) -> tuple[subprocess.Popen, str, dict
 
 def collector_only(project: Project) -> tuple[int, RunContext, float, float]:
     """(items, context, cpu seconds, wall seconds) of iterating the collector without storing."""
-    ctx = RunContext(progress=False, warn=lambda m: None)
+    ctx = RunContext(progress=False, warn=lambda m: None, settings=Settings.from_env())
     cpu, wall = time.process_time(), time.perf_counter()
     items = 0
     for batch in collect(project, ctx):
@@ -76,9 +77,11 @@ def measure(path: str, project: Project, facts: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         con = connect(Path(tmp) / "raw.duckdb")
         cpu_full, wall_full = time.process_time(), time.perf_counter()
-        full = run_collection(con, project, "github", collect, progress=False, warn=lambda m: None)
+        full = run_collection(con, project, "github", collect, progress=False, warn=lambda m: None,
+                              settings=Settings.from_env())  # fmt: skip
         cpu_full, wall_full = time.process_time() - cpu_full, time.perf_counter() - wall_full
-        again = run_collection(con, project, "github", collect, progress=False, warn=lambda m: None)
+        again = run_collection(con, project, "github", collect, progress=False, warn=lambda m: None,
+                               settings=Settings.from_env())  # fmt: skip
         points = con.execute(
             "select points_used, points_remaining from collection_runs order by started_at"
         ).fetchall()

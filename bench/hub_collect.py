@@ -39,6 +39,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from collectors.hub import Options, Politeness, collect  # noqa: E402
 from core.registry import Project  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
@@ -163,7 +164,13 @@ def run(db: Path, url: str, now: datetime) -> tuple[int, float, float]:
     wall, cpu = time.perf_counter(), time.thread_time()
     with connect(db) as con:
         outcome = run_collection(
-            con, project, "hub", collector, progress=False, warn=lambda m: None
+            con,
+            project,
+            "hub",
+            collector,
+            progress=False,
+            warn=lambda m: None,
+            settings=Settings.from_env(),
         )
     assert outcome.status == "ok", outcome.message
     return outcome.api_calls, time.perf_counter() - wall, time.thread_time() - cpu

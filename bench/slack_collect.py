@@ -30,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from collectors.slack import collect  # noqa: E402
 from collectors.slack.client import Politeness  # noqa: E402
 from core.registry import Project  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from onramp.orchestrator import run_collection  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
@@ -68,7 +69,7 @@ def run(db: Path, slack: FakeSlack, url: str, project: Project):
     with connect(db) as con:
         outcome = run_collection(
             con, project, "slack", functools.partial(collect, polite=polite),
-            progress=False, warn=lambda line: None, warehouse=db,
+            progress=False, warn=lambda line: None, warehouse=db, settings=Settings.from_env(),
         )  # fmt: skip
     return outcome, time.perf_counter() - started, time.process_time() - cpu
 

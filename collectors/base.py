@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from core.settings import Settings
+
 Records = list[dict] | pa.Table
 
 
@@ -58,6 +60,15 @@ class RunContext:
     # know that this one's input does not say
     stored_row: Callable[[str, dict], dict | None] = lambda table, key: None
     label: str = ""  # 'project source', to start the warning of a skipped record
+    # tokens, endpoints and limits, read once by the command: no collector reads the environment
+    settings: Settings = field(default_factory=Settings)
+    # what the command's run has said already (shared by its runs): a fallback is said once
+    said: set[str] = field(default_factory=set)
+
+    def say_once(self, message: str) -> None:
+        if message not in self.said:
+            self.said.add(message)
+            self.warn(message)
 
     def skip(self, table: str, platform_id, path: str | None, why: str) -> None:
         """One record left out (the rest of its batch goes on): one warning, one count."""
@@ -80,3 +91,12 @@ class CollectionError(Exception):
 
 class RateLimitWaitTooLong(CollectionError):
     """Waiting for a rate-limit reset would exceed `--max-wait`."""
+
+
+class RetriesExhausted(CollectionError):
+    """Every attempt the retry policy allows failed (5xx, timeouts, malformed answers): this
+    request failed, but the next repository or channel may well not."""
+
+
+class HostUnreachable(CollectionError):
+    """The source's host cannot be reached: the rest of the run skips that source."""

@@ -10,6 +10,15 @@ Quirks of older exports handled here (reference/discord.md §9): replies typed "
 reference (newer builds say "Reply"), `reference.type` missing, message kinds written as numbers,
 timestamps in local time with an offset.
 
+A thread's anchor: a thread started from a message has that message's id, and the message lives
+in the parent channel; DiscordChatExporter 2.47.3 and later repeat it at the top of the thread's
+file (Tyrrrz/DiscordChatExporter#1557). Stored by message id, it would land wherever the last file
+imported put it. So the anchor read from a thread file goes to the parent channel whenever the
+parent is a text or announcement channel (an announcement thread's always is; a public thread's
+when the parent is known, from the bot or an earlier file), as the bot collector stores it and as
+the parent's own file says; a forum post's starter message, which has the thread's id too but
+lives in the thread, stays there. A parent read after its thread puts the anchor back on its own.
+
 Webhook messages: DCE writes no webhook marker (its source never reads `webhook_id`); a webhook's
 author comes out as Discord sent it, `isBot` from its `bot: true`, discriminator "0000"
 (tests/fixtures/real/SOURCE_NOTES.md). So, as the bot path counts `webhook_id` as a bot, an author
@@ -102,7 +111,7 @@ def collect_exports(project: Project, ctx: RunContext, *, files: list[Path]) -> 
     pseudonym = ctx.pseudonymizer("discord")
     for path in files:
         try:
-            parsed = read_export(path, project, pseudonym)
+            parsed = _anchor_in_parent(ctx, read_export(path, project, pseudonym))
         except NotCounted as exc:
             ctx.warn(f"{path}: skipped ({exc})")
             continue
@@ -118,6 +127,23 @@ def collect_exports(project: Project, ctx: RunContext, *, files: list[Path]) -> 
             }
         )
         ctx.warn(f"{path}: {len(parsed.messages):,} messages")
+
+
+def _anchor_in_parent(ctx: RunContext, parsed: Parsed) -> Parsed:
+    """The thread's anchor message (the thread's own id) moved to its parent channel, unless the
+    parent is a forum or not known to be a channel with messages (module docstring)."""
+    channel = parsed.channel
+    parent = channel["parent_id"]
+    if not channel["kind"].endswith("thread") or parent is None:
+        return parsed
+    if channel["kind"] != "announcement_thread":
+        known = ctx.stored_row("discord_channels", {"channel_id": parent})
+        if known is None or known["kind"] not in ("text", "announcement"):
+            return parsed  # a forum post's starter, or a parent not seen yet (its file says)
+    for message in parsed.messages:
+        if message["message_id"] == channel["channel_id"]:
+            message["channel_id"] = parent
+    return parsed
 
 
 def expand(files: list[Path]) -> list[Path]:

@@ -1,77 +1,59 @@
-"""Naming network failures: connection refused, DNS failure, TLS error, connect or read timeout,
-each with its host, whichever HTTP library raised it (urllib3, httpx2, aiohttp).
+"""Naming network failures for the collectors: the classification (connection refused, DNS
+failure, TLS error, connect or read timeout, whichever HTTP library raised it) and the retry policy
+are core.retry's, shared with the digest webhook; here are the collectors' exception types and
+the policy a run's context gives.
 
-A host that cannot be reached at all (no name, nothing listening, no TLS handshake, no answer to
-connect) will not be reached by the next project either: `HostUnreachable` tells the run to stop
-asking that source. A read timeout or a reset connection is a flaky answer: retried as before.
+A host that cannot be reached at all will not be reached by the next project either:
+`HostUnreachable` tells the run to stop asking that source. A read timeout or a reset connection is
+a flaky answer: retried.
 """
 
 from __future__ import annotations
 
-import socket
-import ssl
-from collections.abc import Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
 
-from collectors.base import CollectionError
+from collectors.base import (
+    CollectionError,
+    HostUnreachable,
+    RateLimitWaitTooLong,
+    RetriesExhausted,
+    RunContext,
+)
+from core.retry import CONNECT_TIMEOUT, READ_TIMEOUT, Errors, Failure, Policy, Request, classify
 
-CONNECT_TIMEOUT = 10.0  # seconds to open a connection; reads have each client's own bound
-READ_TIMEOUT = 30.0
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "ERRORS",
+    "READ_TIMEOUT",
+    "CollectionError",
+    "Failure",
+    "HostUnreachable",
+    "Request",
+    "classify",
+    "policy",
+    "unreachable",
+]
+
+ERRORS = Errors(
+    gave_up=RetriesExhausted, too_long=RateLimitWaitTooLong, unreachable=HostUnreachable
+)
 
 
-class HostUnreachable(CollectionError):
-    """The source's host cannot be reached: the rest of the run skips that source."""
-
-
-@dataclass(frozen=True)
-class Failure:
-    what: str  # 'DNS failure (name not resolved)', 'connection refused', ...
-    unreachable: bool  # True: the host cannot be reached at all; False: retry
-
-
-_DNS = ("NameResolutionError", "ClientConnectorDNSError")
-_TLS = ("SSLError", "ClientSSLError", "ClientConnectorSSLError", "ClientConnectorCertificateError")
-_CONNECT_TIMEOUT = ("ConnectTimeoutError", "ConnectTimeout", "ConnectionTimeoutError")
-_READ_TIMEOUT = ("ReadTimeoutError", "ReadTimeout", "SocketTimeoutError", "WriteTimeout")
-
-
-def classify(exc: BaseException) -> Failure:
-    """What a transport exception means, from the first cause in its chain that says."""
-    for cause in _chain(exc):
-        name = type(cause).__name__
-        if isinstance(cause, socket.gaierror) or name in _DNS:
-            return Failure("DNS failure (name not resolved)", True)
-        if isinstance(cause, ConnectionRefusedError):
-            return Failure("connection refused", True)
-        if isinstance(cause, ssl.SSLError) or name in _TLS:
-            return Failure("TLS error", True)
-        if name in _CONNECT_TIMEOUT:
-            return Failure(f"connect timeout ({CONNECT_TIMEOUT:g} s)", True)
-        if name in _READ_TIMEOUT:
-            return Failure("read timeout", False)
-    return Failure(_short(exc), False)
+def policy(
+    ctx: RunContext,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    attempts: int = 5,
+    backoff: float = 1.0,
+    clock: Callable[[], float] = time.time,
+) -> Policy:
+    """The run's retry policy: its --max-wait, its warnings, the collectors' error types."""
+    return Policy(
+        attempts=attempts, backoff=backoff, max_wait=ctx.max_wait, sleep=sleep, clock=clock,
+        warn=ctx.warn, errors=ERRORS,
+    )  # fmt: skip
 
 
 def unreachable(source: str, host: str, failure: Failure, path: str) -> HostUnreachable:
     return HostUnreachable(f"{source}: {host} unreachable: {failure.what} (GET {path})")
-
-
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        yield exc
-        exc = exc.__cause__ or exc.__context__ or _wrapped(exc)
-
-
-def _wrapped(exc: BaseException) -> BaseException | None:
-    """urllib3 and aiohttp keep the underlying OSError in an attribute or an argument."""
-    for inner in (getattr(exc, "os_error", None), getattr(exc, "reason", None), *exc.args):
-        if isinstance(inner, BaseException):
-            return inner
-    return None
-
-
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__

@@ -35,6 +35,7 @@ PROVENANCE = "export"
 CHANNELS_FILE = "channels.json"
 USERS_FILES = ("users.json", "org_users.json")
 PRIVATE_LISTS = ("groups.json", "dms.json", "mpims.json")
+CANVAS_COMMENTS = "FC_"  # folders of comments on canvases (FC_<id>): not channels, never read
 DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 
 
@@ -169,12 +170,15 @@ def _selected(channels: dict[str, dict], project: Project, files: _ExportFiles):
                 "slack_channels, skipped"
             )
     others = sorted(set(files.folders()) - set(channels))
-    private = [name for name in PRIVATE_LISTS if files.has(name)]
-    if others or private:
+    canvas = [name for name in others if name.startswith(CANVAS_COMMENTS)]
+    private = [name for name in others if not name.startswith(CANVAS_COMMENTS)]
+    if private:  # a groups.json or dms.json with nothing in it leaves no folder: nothing to say
         notes.append(
-            f"{len(others)} folder(s) of private channels or direct messages not read "
+            f"{len(private)} folder(s) of private channels or direct messages not read "
             "(only public channels are imported)"
         )
+    if canvas:
+        notes.append(f"{len(canvas)} folder(s) of canvas comments ({CANVAS_COMMENTS}…) not read")
     return chosen, notes
 
 

@@ -2,8 +2,14 @@
 path whatever the host, the URL read from ONRAMP_DIGEST_WEBHOOK_<ID> or ONRAMP_DIGEST_WEBHOOK.
 
 The URL is a secret (its path holds the webhook's token): it appears in no message, error or log
-line, urllib3's own debug lines included. 429s and 5xx are retried a bounded number of times,
-waiting as long as Retry-After (or Discord's `retry_after`) says, up to a ceiling.
+line, urllib3's own debug lines included. 429s, 5xx and dropped connections are retried under the
+one retry policy (core.retry), the collectors' own: five attempts, back-off 1, 2, 4, 8 s, a 429
+waiting as long as Retry-After (or Discord's `retry_after`) says, up to a ceiling; a host that
+cannot be reached (refused, DNS, TLS) fails at once, named.
+
+Why not urllib3's `Retry`, though urllib3 is the transport: it cannot read Discord's `retry_after`
+from the body, it has no ceiling on a Retry-After it honours, and its attempts happen inside one
+`request` call where the count of requests made is lost.
 """
 
 from __future__ import annotations
@@ -21,11 +27,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import urllib3
 
 from core.errors import OnrampError
+from core.retry import Errors, Policy, Request, Retry
 
 VARIABLE = "ONRAMP_DIGEST_WEBHOOK"
 ATTEMPTS = 5  # per message
 MAX_WAIT = 60.0  # seconds: a longer Retry-After fails the post rather than hang the run
-BACKOFF = (1.0, 2.0, 4.0, 8.0)  # after a 5xx or a dropped connection
+BACKOFF = 1.0  # after a 5xx or a dropped connection, doubled each time up to 8 s
 TIMEOUT = urllib3.Timeout(connect=10, read=30)
 USER_AGENT = "onramp-digest (https://github.com/onramp, 0.1)"
 _SLACK_CODE = re.compile(r"^[a-z_]{1,60}$")
@@ -84,46 +91,49 @@ def post(
 ) -> int:
     """Send each payload in order; the number of HTTP requests made. Raises PostError."""
     http = http or urllib3.PoolManager(timeout=TIMEOUT, retries=False)
-    sleep = sleep or time.sleep  # looked up per call, so a test can stand in for it
+    policy = Policy(
+        attempts=ATTEMPTS, backoff=BACKOFF, max_wait=MAX_WAIT, max_wait_name="the ceiling of",
+        sleep=sleep or time.sleep, warn=log, say_from=0.0,
+        errors=Errors(gave_up=PostError, too_long=PostError, unreachable=PostError),
+    )  # fmt: skip
     url = _with_wait(hook.url) if hook.kind == "discord" else hook.url
     requests = 0
     with _url_hidden_in_logs(hook.url):
         for index, payload in enumerate(payloads, start=1):
             part = f"message {index} of {len(payloads)}"
-            requests += _send(http, hook, url, payload, part, sleep, log)
+            sent = _Sender(http, hook, url, payload, part)
+            where = Request(hook.variable, part, urlsplit(url).hostname or "")
+            try:
+                policy.run(sent.attempt, where, transport=(urllib3.exceptions.HTTPError,))
+            finally:
+                requests += sent.requests
     return requests
 
 
-def _send(http, hook: Webhook, url: str, payload: dict, part: str, sleep, log) -> int:
-    body = json.dumps(payload).encode()
-    headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            response = http.request("POST", url, body=body, headers=headers, redirect=False)
-        except urllib3.exceptions.HTTPError as exc:
-            problem, wait = f"no answer ({type(exc).__name__})", _backoff(attempt)
-        else:
-            if _succeeded(hook.kind, response):
-                return attempt
-            problem = _describe(hook.kind, response)
-            if response.status == 429:
-                wait = _retry_after(response)
-                if wait is None:
-                    wait = _backoff(attempt)
-                elif wait > MAX_WAIT:
-                    raise PostError(
-                        f"{hook.variable}: {part}: rate limited for {wait:.0f} s, more than "
-                        f"{MAX_WAIT:.0f} s; try again later"
-                    )
-            elif response.status >= 500:
-                wait = _backoff(attempt)
-            else:
-                raise PostError(f"{hook.variable}: {part}: {problem}")
-        if attempt == ATTEMPTS:
-            break
-        log(f"{hook.variable}: {part}: {problem}; retrying in {wait:g} s")
-        sleep(wait)
-    raise PostError(f"{hook.variable}: {part}: {problem}, {ATTEMPTS} attempts")
+@dataclass
+class _Sender:
+    """One payload's attempts: "classify this response" for the retry policy."""
+
+    http: urllib3.PoolManager
+    hook: Webhook
+    url: str
+    payload: dict
+    part: str  # 'message 2 of 3'
+    requests: int = 0
+
+    def attempt(self) -> None:
+        body = json.dumps(self.payload).encode()
+        headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
+        self.requests += 1
+        response = self.http.request("POST", self.url, body=body, headers=headers, redirect=False)
+        if _succeeded(self.hook.kind, response):
+            return
+        problem = _describe(self.hook.kind, response)
+        if response.status == 429:
+            raise Retry(f"{problem}, rate limited", _retry_after(response))
+        if response.status >= 500:
+            raise Retry(problem)
+        raise PostError(f"{self.hook.variable}: {self.part}: {problem}")
 
 
 def _succeeded(kind: str, response) -> bool:
@@ -165,10 +175,6 @@ def _retry_after(response) -> float | None:
         return max(0.0, float(value)) if value is not None else None
     except (ValueError, AttributeError, TypeError):
         return None
-
-
-def _backoff(attempt: int) -> float:
-    return BACKOFF[min(attempt, len(BACKOFF)) - 1]
 
 
 def _with_wait(url: str) -> str:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import duckdb
 
-from collectors.base import Batch, RunContext, RunStats, SourceSkipped
-from collectors.network import HostUnreachable
+from collectors.base import Batch, HostUnreachable, RunContext, RunStats, SourceSkipped
 from core.errors import OnrampError
 from core.pseudonym import Pseudonymizer, PseudonymKeyError, key_fingerprint, key_origin, load_key
 from core.redact import redact
 from core.registry import Project
+from core.settings import Settings
 from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT, get_fact, record_fact
 from warehouse.state import commit_batch, finish_run, get_cursor, now, start_run
 from warehouse.upsert import stored_row
@@ -66,9 +66,14 @@ def run_collection(
     progress: bool = True,
     warn: Callable[[str], None] = print,
     warehouse: Path | None = None,
+    settings: Settings | None = None,
+    said: set[str] | None = None,
 ) -> RunOutcome:
     """Run one collector for one project. A failure is recorded and returned, never raised, so the
-    other runs go on; a pseudonym key that does not match the warehouse's stops everything."""
+    other runs go on; a pseudonym key that does not match the warehouse's stops everything.
+
+    `settings` are the tokens and endpoints the command read once (none given: no tokens, the
+    public endpoints); `said` is what the command's runs have said already, shared by them."""
 
     def say(message: str) -> None:
         warn(redact(message))
@@ -85,6 +90,8 @@ def run_collection(
         pseudonymizer=_KeyCheck(con, warehouse, say),
         stored_row=lambda table, key: stored_row(con, table, key),
         label=f"{project.id} {source}",
+        settings=settings or Settings(),
+        said=said if said is not None else set(),
     )
 
     def unstorable(table: str, row: dict, why: str) -> None:

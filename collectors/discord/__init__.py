@@ -5,7 +5,8 @@ and forum posts, and every message after the saved per-stream cursor, oldest fir
 
 Messages keep ids, times, flags and counts only; authors are keyed pseudonyms (core.pseudonym)
 under the key the run context hands over.
-`DISCORD_BOT_TOKEN` missing or no `discord_guilds` configured: the source is skipped, said so.
+`DISCORD_BOT_TOKEN` missing from the run's settings or no `discord_guilds` configured: the source
+is skipped, said so.
 """
 
 from __future__ import annotations
@@ -16,17 +17,16 @@ from collectors.base import Batch, RunContext, SourceSkipped
 from collectors.discord.guild import GuildRun, guild_batches
 from collectors.discord.session import drive, rest_client
 from core.registry import Project
-from core.settings import DISCORD_API_BASE, env
 
 
 def collect(project: Project, ctx: RunContext) -> Iterator[Batch]:
     if not project.discord_guilds:
         raise SourceSkipped("no discord_guilds configured for this project")
-    token = env("DISCORD_BOT_TOKEN")
+    token = ctx.settings.discord_bot_token
     if not token:
         raise SourceSkipped("DISCORD_BOT_TOKEN is not set")
     pseudonym = ctx.pseudonymizer("discord")
-    base_url = env("DISCORD_API_BASE", DISCORD_API_BASE)
+    base_url = ctx.settings.discord_api_base
     yield from drive(lambda: _batches(project, ctx, token, base_url, pseudonym))
 
 

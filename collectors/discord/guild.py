@@ -17,9 +17,17 @@ import aiohttp
 import discord
 from tqdm import tqdm
 
-from collectors.base import Batch, CollectionError, Cursor, RateLimitWaitTooLong, RunContext
+from collectors.base import (
+    Batch,
+    CollectionError,
+    Cursor,
+    HostUnreachable,
+    RateLimitWaitTooLong,
+    RunContext,
+)
 from collectors.discord import records
-from collectors.discord.session import describe
+from collectors.discord.session import NETWORK_ERRORS, describe
+from collectors.network import classify
 
 BATCH_MESSAGES = 1000  # rows per stored batch: ten history pages, one transaction
 CONTAINERS = ("text", "announcement", "forum")  # channel kinds whose threads are listed
@@ -45,6 +53,17 @@ class GuildRun:
             cap = f"--max-wait {self.max_wait:g} s" if self.max_wait is not None else "the wait cap"
             wait = f"rate limited for {exc.retry_after:.0f} s, longer than {cap}"
             return RateLimitWaitTooLong(f"{self.where(channel_id)}: {wait}")
+        if isinstance(exc, NETWORK_ERRORS) and not isinstance(exc, discord.DiscordException):
+            failure = classify(exc)
+            if failure.unreachable:  # gone mid-run: the next guild and project would not reach it
+                host = (
+                    f"{exc.host}:{exc.port}"
+                    if isinstance(exc, aiohttp.ClientConnectorError)
+                    else "Discord's API"
+                )
+                return HostUnreachable(
+                    f"discord: {host} unreachable: {failure.what} ({self.where(channel_id)})"
+                )
         return CollectionError(f"{self.where(channel_id)}: {describe(exc)}")
 
 

@@ -21,6 +21,9 @@ import discord.http
 from collectors.base import CollectionError, RunStats
 from collectors.network import CONNECT_TIMEOUT, READ_TIMEOUT, classify, unreachable
 
+# what a network failure of discord.py's transport looks like (aiohttp's, or the OS's beneath it)
+NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+
 # aiohttp's default is 300 s for a whole request: bound connect and each read instead
 TIMEOUT = aiohttp.ClientTimeout(total=None, connect=CONNECT_TIMEOUT, sock_read=READ_TIMEOUT)
 
@@ -65,16 +68,15 @@ def _request_counter(stats: RunStats) -> aiohttp.TraceConfig:
 
 @contextlib.asynccontextmanager
 async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: float | None):
-    """A logged-in REST client on `base_url`; Route.BASE (process-global) is restored on exit."""
-    previous = discord.http.Route.BASE
-    discord.http.Route.BASE = base_url.rstrip("/")
+    """A logged-in REST client whose requests go to `base_url` (discord.py's own `Route.BASE`,
+    a process-wide class attribute, is left as it is: each request's URL is moved instead)."""
     # discord.py warns about the gateway intents and voice we do not use, and logs each 429
     # retry; the run reports its own failures, in one line each
     logging.getLogger("discord").setLevel(logging.ERROR)
     client = discord.Client(intents=discord.Intents.none(), http_trace=_request_counter(stats))
     # discord.py floors max_ratelimit_timeout at 30 s; the user's --max-wait is the cap
     client.http.max_ratelimit_timeout = max(max_wait, 0.001) if max_wait is not None else None
-    _bound_timeouts(client.http)
+    _route_requests(client.http, base_url.rstrip("/"))
     try:
         try:
             await client.login(token)
@@ -82,7 +84,7 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
             raise CollectionError(
                 "discord: the bot token was refused (401); check DISCORD_BOT_TOKEN"
             ) from None
-        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        except NETWORK_ERRORS as exc:
             failure = classify(exc)
             if failure.unreachable:
                 host = urlsplit(base_url).netloc
@@ -95,25 +97,30 @@ async def rest_client(token: str, base_url: str, stats: RunStats, max_wait: floa
         yield client
     finally:
         await client.close()
-        discord.http.Route.BASE = previous
 
 
-def _bound_timeouts(http: discord.http.HTTPClient) -> None:
-    """Every request gets TIMEOUT: discord.py passes a request's keywords on to aiohttp."""
-    request = http.request
+def _route_requests(http: discord.http.HTTPClient, base_url: str) -> None:
+    """Every request goes to `base_url` and gets TIMEOUT: discord.py passes a request's keywords
+    on to aiohttp, and builds each URL from `Route.BASE`, which this run does not touch."""
+    request, default = http.request, discord.http.Route.BASE
 
-    async def bounded(route, **kwargs):
+    async def routed(route, **kwargs):
+        if route.url.startswith(default) and base_url != default:
+            route.url = base_url + route.url[len(default) :]
         kwargs.setdefault("timeout", TIMEOUT)
         return await request(route, **kwargs)
 
-    http.request = bounded
+    http.request = routed
 
 
 def describe(exc: BaseException) -> str:
-    """One line for an HTTP failure: status and Discord's message, never a header or token."""
+    """One line for a failure: status and Discord's message, or the network failure by name
+    (connection refused, read timeout, ...), never a header or token."""
     if isinstance(exc, discord.HTTPException):
         return f"HTTP {exc.status} {exc.text or exc.response.reason}".strip()
     if isinstance(exc, KeyError | TypeError | ValueError):
         return f"malformed response ({type(exc).__name__}: {exc})"
+    if isinstance(exc, NETWORK_ERRORS):
+        return f"network error: {classify(exc).what}"
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

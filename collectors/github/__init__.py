@@ -2,7 +2,7 @@
 
 `collect(project, ctx)` yields Batches for the raw tables of warehouse/schema/github.sql, repository
 by repository and stream by stream, each with the cursor to save once its rows are committed.
-Endpoint and token come from GITHUB_API_URL and GITHUB_TOKEN (DESIGN.md §2).
+Endpoint and token come from the run's settings: GITHUB_API_URL and GITHUB_TOKEN (DESIGN.md §2).
 
 Six streams per repository (seven where the issue list lacks merged_at), each with its cursor
 `<repo>:<stream>` in sync_state:
@@ -21,7 +21,11 @@ Calls: 100 items a page, one probe per `since` stream, one reviews page per upda
 With a token, issues, PRs, comments, reviews and review comments come over GraphQL instead
 (collectors/github/graphql: two streams, `<repo>:issues.graphql` and `<repo>:pulls.graphql`, 100
 items a call with their comments and reviews nested); without one, or where the server has no
-GraphQL, the REST streams above run, and why is said once.
+GraphQL (404 or 501), the REST streams above run, and why is said once.
+
+A repository whose requests still fail once the retry policy gives up (5xx, GitHub's timeouts) is
+reported and counted, and the next repository goes on; an unreachable host, a rate-limit wait
+beyond --max-wait or refused credentials stop the source.
 """
 
 from __future__ import annotations
@@ -29,20 +33,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
-from collectors.base import Batch, RunContext, SourceSkipped
+from collectors.base import Batch, RetriesExhausted, RunContext, SourceSkipped
 from collectors.github import graphql, streams
 from collectors.github.client import GitHubClient, NotVisible
 from core.registry import Project
-from core.settings import GITHUB_API_URL, env
 
 __all__ = ["collect", "make_client"]
 
 
 def make_client(ctx: RunContext, **options) -> GitHubClient:
-    """A client on GITHUB_API_URL with the optional GITHUB_TOKEN; `options` tune waits for tests."""
+    """A client on the settings' GitHub API URL and token; `options` tune waits for tests."""
+    settings = ctx.settings
     return GitHubClient(
-        env("GITHUB_API_URL", GITHUB_API_URL), env("GITHUB_TOKEN"),
-        stats=ctx.stats, warn=ctx.warn, max_wait=ctx.max_wait, **options,
+        settings.github_api_url, settings.github_token, stats=ctx.stats, warn=ctx.warn,
+        max_wait=ctx.max_wait, ca_bundle=settings.ca_bundle, **options,
     )  # fmt: skip
 
 
@@ -52,9 +56,14 @@ def collect(project: Project, ctx: RunContext, *, sleep: Callable[[float], None]
         raise SourceSkipped("no github_repos configured for this project")
     client = make_client(ctx, sleep=sleep, **options)
     gql = graphql.client_for(client, ctx)
+    ctx.stats.failure_unit = "repository"
     for name in project.github_repos:
         run = streams.RepoRun(client, ctx, name, pages_per_batch=pages_per_batch)
-        gql = yield from _repository(run, gql)
+        try:
+            gql = yield from _repository(run, gql)
+        except RetriesExhausted as exc:  # this repository failed; the next may well not
+            ctx.stats.failures.append(f"{name}: {exc}")
+            ctx.warn(f"github: {name} not collected: {exc}")
 
 
 def _repository(run: streams.RepoRun, gql: graphql.GraphQLClient | None):
@@ -68,8 +77,8 @@ def _repository(run: streams.RepoRun, gql: graphql.GraphQLClient | None):
         try:
             yield from _each(run, graphql.streams(run, gql))
         except graphql.NoGraphQL as exc:
-            graphql.say_once(run.ctx, f"github: no GraphQL API at {gql.url} ({exc}), so "
-                                      "collecting over REST")  # fmt: skip
+            run.ctx.say_once(f"github: no GraphQL API at {gql.url} ({exc}), so collecting over "
+                             "REST")  # fmt: skip
             gql = None
     if gql is None:
         yield from _each(run, _rest_streams(run))

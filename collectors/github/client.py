@@ -9,21 +9,20 @@ requests (ETag -> 304) are explicit, and every wait goes through an injectable `
 from __future__ import annotations
 
 import json
-import os
 import time
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import certifi
 import urllib3
 from urllib3.exceptions import HTTPError as TransportError  # timeouts, resets, refused connections
 
-from collectors.base import CollectionError, RateLimitWaitTooLong, RunStats
-from collectors.network import CONNECT_TIMEOUT, classify, unreachable
+from collectors.base import CollectionError, RunStats
+from collectors.network import CONNECT_TIMEOUT, ERRORS
 from core.redact import redact
+from core.retry import Policy, Request, Retry
 
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
 MAX_REDIRECTS = 5
@@ -66,20 +65,20 @@ class GitHubClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         timeout: float = 30.0,
-        retries: int = 5,
+        retries: int = 4,
         backoff: float = 1.0,
+        ca_bundle: str | None = None,
     ):
         self.base_url = base_url.rstrip("/")
         self.stats = stats
-        self.warn = warn
-        self.max_wait = max_wait
-        self.sleep = sleep
         self.clock = clock
         self.timeout = timeout
-        self.retries = retries
-        self.backoff = backoff
+        self.policy = Policy(
+            attempts=retries + 1, backoff=backoff, max_wait=max_wait, sleep=sleep, clock=clock,
+            warn=warn, errors=ERRORS,
+        )  # fmt: skip
         self.rate_reset: float | None = None
-        self.pool = _pool(self.base_url)
+        self.pool = _pool(self.base_url, ca_bundle)
         self.headers = {
             "Accept": "application/vnd.github+json",
             "X-GitHub-Api-Version": "2022-11-28",
@@ -94,46 +93,34 @@ class GitHubClient:
         return f"{url}?{urlencode(params)}" if params else url
 
     def get(self, path: str, params: dict | None = None, *, etag: str | None = None) -> Page:
-        """GET with retries: a 200 Page with parsed JSON, or a 304 Page when `etag` matches."""
+        """GET under the retry policy: a 200 Page with parsed JSON, or a 304 Page when `etag`
+        matches. Redirects are followed (not retries), each hop under the policy anew."""
         url = self.url(path, params)
-        failures = hops = 0
-        while True:
-            self._wait_if_exhausted(url)
-            outcome = self._attempt(url, etag)
+        for _ in range(MAX_REDIRECTS + 1):
+            outcome = self.policy.run(
+                lambda url=url: self._attempt(url, etag), self.request("GET", url),
+                transport=(TransportError,),
+            )  # fmt: skip
             if isinstance(outcome, Page):
                 return outcome
-            if isinstance(outcome, _Redirect):
-                hops += 1
-                if hops > MAX_REDIRECTS:
-                    raise CollectionError(f"GET {_path(url)}: more than {MAX_REDIRECTS} redirects")
-                url = outcome.url
-                continue
-            failures += 1
-            if failures > self.retries:
-                raise CollectionError(
-                    f"GET {_path(url)}: gave up after {failures} attempts ({outcome.why})"
-                )
-            if outcome.wait is not None:  # the server said how long: a rate-limit wait
-                self._pause(outcome.wait, url, outcome.why)
-            else:  # a flaky answer: bounded back-off, which --max-wait does not govern
-                self._pause(self.backoff_after(failures), url, outcome.why, rate_limit=False)
+            url = outcome.url
+        raise CollectionError(f"GET {_path(url)}: more than {MAX_REDIRECTS} redirects")
+
+    def request(self, method: str, url: str) -> Request:
+        """How messages name a request to `url`."""
+        return Request("github", f"{method} {_path(url)}", urlsplit(url).netloc)
 
     # ---------------------------------------------------------------------------------- internals
 
-    def _attempt(self, url: str, etag: str | None) -> Page | _Redirect | _Retry:
+    def _attempt(self, url: str, etag: str | None) -> Page | _Redirect:
+        """One GET: a Page, a redirect to follow, `Retry` for an answer worth another try."""
+        self._wait_if_exhausted(url)
         headers = {**self.headers, "If-None-Match": etag} if etag else self.headers
         self.stats.api_calls += 1
-        try:
-            response = self.pool.request(
-                "GET", url, headers=headers, retries=False, redirect=False,
-                timeout=urllib3.Timeout(connect=min(CONNECT_TIMEOUT, self.timeout),
-                                        read=self.timeout),
-            )  # fmt: skip
-        except TransportError as exc:
-            failure = classify(exc)
-            if failure.unreachable:  # no retry: the next request would not reach it either
-                raise unreachable("github", urlsplit(url).netloc, failure, _path(url)) from None
-            return _Retry(failure.what)
+        response = self.pool.request(
+            "GET", url, headers=headers, retries=False, redirect=False,
+            timeout=urllib3.Timeout(connect=min(CONNECT_TIMEOUT, self.timeout), read=self.timeout),
+        )  # fmt: skip
         self._track_rate(response.headers)
         status = response.status
         if status == 304:
@@ -142,20 +129,20 @@ class GitHubClient:
             try:
                 return Page(200, json.loads(response.data), response.headers, url)
             except ValueError:
-                return _Retry("malformed JSON")
+                raise Retry("malformed JSON") from None
         if status in (301, 302, 307, 308) and "Location" in response.headers:
             return self._redirect(url, response.headers["Location"])
         if status in (403, 429):
-            return self._limited(status, response, url)
+            raise self._limited(status, response, url)
         if status in RETRY_STATUSES:
-            return _Retry(f"HTTP {status}")
+            raise Retry(f"HTTP {status}")
         if status in (404, 409, 410):  # 409: an empty repository has no commits
             raise NotVisible(status, _path(url))
         if status == 401:
             raise CollectionError(
                 f"GET {_path(url)}: HTTP 401, bad credentials (check GITHUB_TOKEN)"
             )
-        raise CollectionError(f"GET {_path(url)}: HTTP {status} {redact(_message(response))}")
+        raise CollectionError(f"GET {_path(url)}: HTTP {status} {redact(message_of(response))}")
 
     def _redirect(self, url: str, location: str) -> _Redirect:
         target = urljoin(url, location)
@@ -166,17 +153,14 @@ class GitHubClient:
         self.redirected.append((_path(url), _path(target)))
         return _Redirect(target)
 
-    def _limited(self, status: int, response: urllib3.BaseHTTPResponse, url: str) -> _Retry:
-        retry_after = response.headers.get("Retry-After")
-        if retry_after is not None:
-            wait = float(retry_after) if retry_after.isdigit() else SECONDARY_WAIT
-            return _Retry(f"HTTP {status} secondary rate limit", wait)
+    def _limited(self, status: int, response: urllib3.BaseHTTPResponse, url: str) -> Retry:
+        retry = limited(status, response)
+        if retry is None:
+            raise NotVisible(status, _path(url))
         if response.headers.get("X-RateLimit-Remaining") == "0":
             self.stats.rate_limit_remaining = None  # the retry's wait is the wait for the reset
-            return _Retry(f"HTTP {status} rate limit exhausted", self._until_reset())
-        if status == 429 or "rate limit" in _message(response).lower():
-            return _Retry(f"HTTP {status} secondary rate limit", SECONDARY_WAIT)
-        raise NotVisible(status, _path(url))
+            retry.wait = self._until_reset()
+        return retry
 
     def _track_rate(self, headers) -> None:
         remaining = headers.get("X-RateLimit-Remaining")
@@ -198,28 +182,22 @@ class GitHubClient:
             and self.rate_reset
             and self.rate_reset > self.clock()
         ):
-            self._pause(self._until_reset(), url, "rate limit exhausted")
+            self.policy.pause(self.request("GET", url), self._until_reset(), "rate limit exhausted")
             self.stats.rate_limit_remaining = None
 
-    def backoff_after(self, failures: int) -> float:
-        """Seconds to wait after the `failures`-th failed attempt (the GraphQL client's too)."""
-        return min(self.backoff * 2 ** (failures - 1), 60.0)
 
-    def _pause(self, seconds: float, url: str, why: str, *, rate_limit: bool = True) -> None:
-        self.pause(f"GET {_path(url)}", seconds, why, rate_limit=rate_limit)
-
-    def pause(self, request: str, seconds: float, why: str, *, rate_limit: bool = True) -> None:
-        """Sleep `seconds` for `why`, saying so when it is long; a rate-limit wait beyond
-        --max-wait fails instead, naming `request` (the GraphQL client waits here too)."""
-        if rate_limit and self.max_wait is not None and seconds > self.max_wait:
-            raise RateLimitWaitTooLong(
-                f"{request}: {why}; waiting {seconds:.0f} s would exceed "
-                f"--max-wait {self.max_wait:g} s"
-            )
-        if seconds >= 5:
-            until = datetime.fromtimestamp(self.clock() + seconds, UTC).strftime("%H:%M:%S UTC")
-            self.warn(f"github: {why}; waiting {seconds:.0f} s (until {until})")
-        self.sleep(seconds)
+def limited(status: int, response) -> Retry | None:
+    """A 403 or 429 that is a rate limit, as a Retry with its wait (REST and GraphQL alike); None
+    for a plain refusal. An exhausted primary limit's wait is the caller's reset time."""
+    retry_after = response.headers.get("Retry-After")
+    if retry_after is not None:
+        wait = float(retry_after) if retry_after.isdigit() else SECONDARY_WAIT
+        return Retry(f"HTTP {status} secondary rate limit", wait)
+    if response.headers.get("X-RateLimit-Remaining") == "0":
+        return Retry(f"HTTP {status} rate limit exhausted", SECONDARY_WAIT)
+    if status == 429 or "rate limit" in message_of(response).lower():
+        return Retry(f"HTTP {status} secondary rate limit", SECONDARY_WAIT)
+    return None
 
 
 @dataclass
@@ -227,22 +205,15 @@ class _Redirect:
     url: str
 
 
-@dataclass
-class _Retry:
-    why: str
-    wait: float | None = None
-
-
-def _pool(base_url: str) -> urllib3.PoolManager:
-    """Keep-alive connections, through the environment's proxy (HTTPS_PROXY, NO_PROXY) if any.
+def _pool(base_url: str, ca_bundle: str | None) -> urllib3.PoolManager:
+    """Keep-alive connections, through the environment's proxy (HTTPS_PROXY, NO_PROXY) if any,
+    trusting `ca_bundle` (REQUESTS_CA_BUNDLE or SSL_CERT_FILE, from the run's settings).
 
     urllib3 directly rather than requests: requests re-reads the environment on every call, about
     1 ms of CPU each, more than parsing a 100-item page.
     """
     parts = urlsplit(base_url)
-    ca_certs = (
-        os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("SSL_CERT_FILE") or certifi.where()
-    )
+    ca_certs = ca_bundle or certifi.where()
     proxy = urllib.request.getproxies().get(parts.scheme)
     if proxy and not urllib.request.proxy_bypass(parts.hostname or ""):
         return urllib3.ProxyManager(proxy, ca_certs=ca_certs)
@@ -253,10 +224,14 @@ def _path(url: str) -> str:
     return urlsplit(url).path
 
 
-def _message(response: urllib3.BaseHTTPResponse) -> str:
+def message_of(response) -> str:
+    """GitHub's own words in an error body: REST's `message`, or GraphQL's first error's."""
     try:
-        return str(json.loads(response.data).get("message", ""))
-    except (ValueError, AttributeError):
+        body = json.loads(response.data)
+        if not body.get("message") and body.get("errors"):
+            return str(body["errors"][0].get("message", ""))
+        return str(body.get("message", ""))
+    except (ValueError, AttributeError, TypeError, IndexError, KeyError):
         return ""
 
 

@@ -7,7 +7,8 @@ watermark); per repository, streams (model info, derivative tree, discussions, d
 fetched again once older than their refresh interval or when a cheap signal moved (lastModified,
 child count, a thread's status or comment count). Every batch carries the cursor of the rows in
 it, so a killed run loses nothing. Tree depth: Options.depth, or ONRAMP_HUB_TREE_DEPTH; how many
-derivatives of each model have their own listed: Options.grandchildren, or ONRAMP_HUB_GRANDCHILDREN.
+derivatives of each model have their own listed: Options.grandchildren, or ONRAMP_HUB_GRANDCHILDREN
+(both from the run's settings, as are HF_ENDPOINT and HF_TOKEN).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collectors.hub import community, discussions, repos, state, tree
 from collectors.hub.http import HubHttp, Politeness
 from collectors.hub.state import Options
 from core.registry import Project
-from core.settings import env
+from core.settings import Settings
 
 __all__ = ["Options", "Politeness", "collect"]
 
@@ -39,9 +40,10 @@ def collect(
 ) -> Iterator[Batch]:
     if not project.hub_authors and not project.hub_benchmark_datasets:
         raise SourceSkipped("no hub_authors or hub_benchmark_datasets configured")
-    options = options or _options_from_env()  # before any request: a bad setting asks nothing
-    endpoint = (env("HF_ENDPOINT") or "").rstrip("/") or None  # None: huggingface_hub's default
-    api = HfApi(endpoint=endpoint, token=env("HF_TOKEN") or False)
+    settings = ctx.settings
+    options = options or _options(settings)  # before any request: a bad setting asks nothing
+    # endpoint None: huggingface_hub's default; token False: never a token saved on the machine
+    api = HfApi(endpoint=settings.hf_endpoint, token=settings.hf_token or False)
     http = HubHttp(api, ctx, f"{project.id}/hub", polite or Politeness())
     try:
         run = _Run(http, ctx, options, own={a.lower() for a in project.hub_authors})
@@ -53,12 +55,12 @@ def collect(
         http.close()
 
 
-def _options_from_env() -> Options:
+def _options(settings: Settings) -> Options:
     options = Options()
-    depth = env("ONRAMP_HUB_TREE_DEPTH")
+    depth = settings.hub_tree_depth
     if depth and depth.isdigit():
         options.depth = int(depth)
-    options.grandchildren = grandchildren_setting(env("ONRAMP_HUB_GRANDCHILDREN"))
+    options.grandchildren = grandchildren_setting(settings.hub_grandchildren)
     return options
 
 

@@ -5,7 +5,8 @@ page, from the saved cursor, and `conversations.replies` for each thread with ne
 
 Messages keep ids, times, flags and counts only; authors are keyed pseudonyms (core.pseudonym,
 platform "slack"), the same `onramp import-slack` gives.
-No `slack_channels` or no `SLACK_BOT_TOKEN`: the source is skipped, said so.
+No `slack_channels` or no `SLACK_BOT_TOKEN` (in the run's settings): the source is skipped, said
+so.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collectors.base import Batch, RunContext, SourceSkipped
 from collectors.slack.channel import ChannelRun, channel_batches, channel_rows
 from collectors.slack.client import Politeness, SlackClient
 from core.registry import Project
-from core.settings import SLACK_API_BASE, env
 
 
 def collect(
@@ -24,11 +24,11 @@ def collect(
 ) -> Iterator[Batch]:
     if not project.slack_channels:
         raise SourceSkipped("no slack_channels configured for this project")
-    token = env("SLACK_BOT_TOKEN")
+    token = ctx.settings.slack_bot_token
     if not token:
         raise SourceSkipped("SLACK_BOT_TOKEN is not set")
     pseudonym = ctx.pseudonymizer("slack")
-    base_url = env("SLACK_API_BASE", SLACK_API_BASE)
+    base_url = ctx.settings.slack_api_base
     client = SlackClient(token, base_url, ctx, f"{project.id} slack", polite or Politeness())
     try:
         known = {

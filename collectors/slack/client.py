@@ -7,10 +7,13 @@ logs response bodies, message text included. Three read-only GET methods do not 
 
 Every HTTP request counts into the run's statistics, retries included. Each method keeps under
 its tier (Tier 2: 20 a minute for conversations.list; Tier 3: 50 a minute for history and
-replies) with a sliding one-minute window, so a well-behaved run meets no 429; a 429 anyway (a
-workspace shared with other apps, or the 1-a-minute limit of non-Marketplace apps) waits its
-`Retry-After`, as does an `{"ok": false, "error": "ratelimited"}`. 5xx, timeouts and malformed
-bodies are retried with bounded back-off; other API errors stop the run with the method named.
+replies) with a sliding one-minute window, so a well-behaved run meets no 429. A 429 anyway, or an
+`{"ok": false, "error": "ratelimited"}`, waits its `Retry-After`; one that comes while this run
+has made only a call or two of the method in the last minute is Slack's 1-a-minute limit for
+apps distributed outside the Slack Marketplace (conversations.history and .replies, 15 messages
+a call): said in one line, and the method is then paced at one call a minute. 5xx, timeouts and
+malformed bodies are retried with the back-off of the one retry policy (core.retry); other API
+errors stop the run with the method named.
 """
 
 from __future__ import annotations
@@ -19,20 +22,34 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import httpx2
 
-from collectors.base import CollectionError, RateLimitWaitTooLong, RunContext
+from collectors.base import CollectionError, RunContext
+from collectors.network import CONNECT_TIMEOUT, policy
 from core.redact import redact
+from core.retry import Request, Retry
 
 TIERS = {  # requests a minute (docs.slack.dev/methods/*: rate_limits t2, t3)
     "conversations.list": 20,
     "conversations.history": 50,
     "conversations.replies": 50,
 }
+# methods that apps outside the Slack Marketplace get at 1 a minute, 15 messages a call
+# (Slack's rate-limit changes of May 2025 for new installs, March 2026 for existing ones)
+SLOW_TIER = ("conversations.history", "conversations.replies")
 RETRY_STATUSES = (408, 500, 502, 503, 504)
 RETRY_ERRORS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.RemoteProtocolError)
 RATE_LIMITED = ("ratelimited", "rate_limited")
+
+
+def slow_tier_notice(label: str, method: str) -> str:
+    return (
+        f"{label}: Slack allows this app 1 {method} call a minute, 15 messages each (its limit "
+        "for apps distributed outside the Slack Marketplace); collecting at that pace. An "
+        "internal app created in your own workspace keeps 50 a minute (README, Slack)"
+    )
 
 
 class SlackApiError(CollectionError):
@@ -47,10 +64,10 @@ class SlackApiError(CollectionError):
 class Politeness:
     """How patient the client is. Waits go through `sleep` and `clock`, so tests inject both."""
 
-    max_tries: int = 5
-    backoff: tuple[float, ...] = (1, 2, 4, 8, 8)
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    attempts: int = 5
+    backoff: float = 1.0  # then 2, 4, 8, 8 (core.retry)
     timeout: float = 30.0
     tiers: dict[str, int] = field(default_factory=lambda: dict(TIERS))
 
@@ -60,9 +77,12 @@ class SlackClient:
         self, token: str, base_url: str, ctx: RunContext, label: str, polite: Politeness
     ) -> None:
         self.base_url, self.ctx, self.label, self.polite = base_url.rstrip("/"), ctx, label, polite
+        self.policy = policy(
+            ctx, sleep=polite.sleep, attempts=polite.attempts, backoff=polite.backoff
+        )
         self._recent: dict[str, deque[float]] = {}
-        self.http = httpx2.Client(
-            timeout=polite.timeout,
+        self.http = httpx2.Client(  # a host that does not answer connects fails within seconds
+            timeout=httpx2.Timeout(polite.timeout, connect=min(CONNECT_TIMEOUT, polite.timeout)),
             headers={"Authorization": f"Bearer {token}"},
             event_hooks={"request": [self._count]},
         )
@@ -76,45 +96,27 @@ class SlackClient:
     # -- one call --------------------------------------------------------------------------------
 
     def call(self, method: str, params: dict) -> dict:
-        """The `ok: true` body of one API call, after retries."""
-        for attempt in range(self.polite.max_tries):
-            last = attempt == self.polite.max_tries - 1
-            self._keep_to_tier(method)
-            try:
-                response = self.http.get(f"{self.base_url}/{method}", params=params)
-            except RETRY_ERRORS as exc:
-                if last:
-                    raise self._error(method, type(exc).__name__) from None
-                self._wait(self._backoff(attempt), method)
-                continue
-            if response.status_code == 429:
-                if last:
-                    raise self._error(method, f"still rate limited after {attempt + 1} tries")
-                self._wait(self._retry_after(response, attempt), method)
-                continue
-            if response.status_code in RETRY_STATUSES:
-                if last:
-                    raise self._error(
-                        method, f"HTTP {response.status_code} after {attempt + 1} tries"
-                    )
-                self._wait(self._backoff(attempt), method)
-                continue
-            body = self._body(response, method)
-            if body is None:  # not the JSON object Slack sends: a proxy page, a cut-off body
-                if last:
-                    raise self._error(method, f"malformed response after {attempt + 1} tries")
-                self._wait(self._backoff(attempt), method)
-                continue
-            if body.get("ok") is True:
-                return body
-            error = str(body.get("error") or f"HTTP {response.status_code}")
-            if error in RATE_LIMITED and not last:
-                self._wait(self._retry_after(response, attempt), method)
-                continue
-            raise SlackApiError(
-                redact(f"{self.label}: Slack answered {error!r} to {method}"), error
-            )
-        raise AssertionError("unreachable")
+        """The `ok: true` body of one API call, under the retry policy."""
+        return self.policy.run(
+            lambda: self._attempt(method, params), self._request(method), transport=RETRY_ERRORS
+        )
+
+    def _attempt(self, method: str, params: dict) -> dict:
+        self._keep_to_tier(method)
+        response = self.http.get(f"{self.base_url}/{method}", params=params)
+        if response.status_code == 429:
+            raise self._limited(method, response, "HTTP 429")
+        if response.status_code in RETRY_STATUSES:
+            raise Retry(f"HTTP {response.status_code}")
+        body = self._body(response)
+        if body is None:  # not the JSON object Slack sends: a proxy page, a cut-off body
+            raise Retry(f"malformed response (HTTP {response.status_code})")
+        if body.get("ok") is True:
+            return body
+        error = str(body.get("error") or f"HTTP {response.status_code}")
+        if error in RATE_LIMITED:
+            raise self._limited(method, response, repr(error))
+        raise SlackApiError(redact(f"{self.label}: Slack answered {error!r} to {method}"), error)
 
     def pages(self, method: str, params: dict, key: str) -> Iterator[list]:
         """Every page of a cursor-paged method: the list under `key`, page by page. An empty,
@@ -132,46 +134,53 @@ class SlackClient:
 
     # -- waiting ---------------------------------------------------------------------------------
 
+    def _limited(self, method: str, response: httpx2.Response, what: str) -> Retry:
+        """A rate-limit answer: wait its Retry-After. Met after a call or two of the method this
+        minute, it is the 1-a-minute limit: said once, and the method paced to it."""
+        recent = self._recent.get(method, ())
+        slow = method in SLOW_TIER and len(recent) <= 2
+        if slow and self.polite.tiers.get(method) != 1:
+            self.polite.tiers[method] = 1
+            self.ctx.say_once(slow_tier_notice(self.label, method))
+        why = f"rate limited ({what}{', 1 call a minute for this app' if slow else ''})"
+        return Retry(why, self._retry_after(response, slow))
+
     def _keep_to_tier(self, method: str) -> None:
         """Wait until one more call of `method` stays within its calls-a-minute."""
         limit = self.polite.tiers.get(method)
-        if not limit:
-            return
-        recent = self._recent.setdefault(method, deque())
+        recent = self._recent.setdefault(method, deque())  # kept with or without a tier
         now = self.polite.clock()
         while recent and now - recent[0] >= 60:
             recent.popleft()
-        if len(recent) >= limit:
-            self._wait(60 - (now - recent[0]) + 0.05, method)  # a margin for clock skew
+        while limit and len(recent) >= limit:  # more than one over when the limit was just lowered
+            wait = max(60 - (now - recent[0]) + 0.05, 0.0)  # a margin for clock skew
+            self.policy.pause(
+                self._request(method), wait, f"Slack's limit of {limit} calls a minute"
+            )
+            now += wait
             recent.popleft()
         recent.append(self.polite.clock())
 
-    def _wait(self, seconds: float, method: str) -> None:
-        if self.ctx.max_wait is not None and seconds > self.ctx.max_wait:
-            raise RateLimitWaitTooLong(
-                f"{self.label}: {method} would wait {seconds:.0f} s for Slack's rate limit, more "
-                f"than --max-wait {self.ctx.max_wait:.0f} s"
-            )
-        if seconds > 0:
-            self.polite.sleep(seconds)
-
-    def _retry_after(self, response: httpx2.Response, attempt: int) -> float:
+    @staticmethod
+    def _retry_after(response: httpx2.Response, slow: bool) -> float | None:
+        """Retry-After plus a margin (Slack rounds the seconds); without one, a minute on the
+        1-a-minute limit, else the policy's back-off."""
         value = response.headers.get("Retry-After", "").strip()
         try:
-            return max(float(value), 0.0) + 0.5  # a margin: Slack rounds the seconds
+            return max(float(value), 0.0) + 0.5
         except ValueError:
-            return self._backoff(attempt)
-
-    def _backoff(self, attempt: int) -> float:
-        return self.polite.backoff[min(attempt, len(self.polite.backoff) - 1)]
+            return 60.0 if slow else None
 
     @staticmethod
-    def _body(response: httpx2.Response, method: str) -> dict | None:
+    def _body(response: httpx2.Response) -> dict | None:
         try:
             body = response.json()
         except ValueError:
             return None
         return body if isinstance(body, dict) else None
+
+    def _request(self, method: str) -> Request:
+        return Request(self.label, method, urlsplit(self.base_url).netloc)
 
     def _error(self, method: str, what: str) -> CollectionError:
         return CollectionError(redact(f"{self.label}: {what} on /api/{method}"))

@@ -32,6 +32,8 @@ def message_row(
     user = place.optional(m, "user", str)
     if user is not None and not USER_ID.match(user):
         raise place.error("user", "not a Slack user id")  # a raw id is never quoted
+    if user is None:
+        user = _file_comment_author(m, place)
     bot_id = place.optional(m, "bot_id", str)
     if bot_id is not None and not USER_ID.match(bot_id):
         raise place.error("bot_id", "not a Slack bot id")
@@ -54,6 +56,17 @@ def message_row(
         "reaction_count": _reactions(m, place),
         "provenance": provenance,
     }
+
+
+def _file_comment_author(m: dict, place: Place) -> str | None:
+    """Old exports' `file_comment` messages (before Slack's 2018 file threads) have no `user`:
+    their author is the comment's, `comment.user`."""
+    if m.get("subtype") != "file_comment" or not isinstance(m.get("comment"), dict):
+        return None
+    user = place.at("comment").optional(m["comment"], "user", str)
+    if user is not None and not USER_ID.match(user):
+        raise place.at("comment").error("user", "not a Slack user id")
+    return user
 
 
 def ts_time(ts: str) -> datetime:

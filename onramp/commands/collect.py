@@ -44,6 +44,7 @@ SUMMARY = ("project", "source", "status", "rows", "skipped", "calls", "error")
 
 def run(args, paths: Paths) -> int:
     from core.registry import load_registry
+    from core.settings import Settings
     from onramp.orchestrator import SOURCES, run_collection, skipping, source_collector
     from warehouse.db import connect
 
@@ -54,6 +55,8 @@ def run(args, paths: Paths) -> int:
         log(f"{source}: collection from this source is not built yet")
     if missing and len(missing) == len(sources):
         return 1
+    settings = Settings.from_env()  # once: every collector is handed these, none reads the env
+    said: set[str] = set()  # what this run has said already: a fallback is said once
     outcomes, down = [], {}  # down: source -> why its host cannot be reached in this run
     with connect(paths.raw_db) as con:
         for project in projects:
@@ -69,6 +72,8 @@ def run(args, paths: Paths) -> int:
                     progress=not args.no_progress,
                     warn=log,
                     warehouse=paths.raw_db,
+                    settings=settings,
+                    said=said,
                 )
                 outcomes.append(outcome)
                 if source in down:

@@ -1,8 +1,12 @@
 """`digest --post` against a local fake of Discord's and Slack's incoming webhooks
 (tests/fakes/webhook_server.py): the whole digest arrives within each platform's limits, 429s
-wait as long as Retry-After says, 5xx are retried a bounded number of times, other errors not."""
+wait as long as Retry-After says, 5xx and dropped connections are retried a bounded number of times
+under the collectors' retry policy (core.retry), an unreachable receiver and other errors not."""
+
+from urllib.parse import urlsplit
 
 import pytest
+import urllib3
 
 from digest import discord_messages, slack_blocks
 from digest.compose import compose
@@ -115,7 +119,8 @@ def test_discord_retry_after_in_the_body_serves_without_the_header(fake, week):
 
 def test_a_retry_after_beyond_the_ceiling_fails_at_once(fake, week):
     fake.fail_next("slack", 429, retry_after=MAX_WAIT + 1)
-    with pytest.raises(PostError, match="rate limited for 61 s"):
+    with pytest.raises(PostError, match=r"HTTP 429, rate limited; waiting 61 s would exceed the "
+                       r"ceiling of 60 s"):  # fmt: skip
         post(_hook(fake.slack_url), slack_blocks.messages(week), sleep=pytest.fail)
     assert len(fake.requests) == 1
 
@@ -150,10 +155,44 @@ def test_a_client_error_is_not_retried_and_says_what_the_platform_said(fake, wee
     assert len(fake.requests) == 2
 
 
-def test_a_dead_receiver_is_retried_then_reported(week):
+def test_a_dead_receiver_is_named_unreachable_and_not_retried(week):
+    """Nothing listens (connection refused): the one retry policy stops at once, as for a
+    collector's host, naming the variable, never the URL's secret path."""
     with WebhookServer() as gone:
         url = gone.discord_url
     waits = []
-    with pytest.raises(PostError, match=r"no answer \(\w+\), 5 attempts"):
+    with pytest.raises(PostError) as caught:
         post(_hook(url), discord_messages.messages(week), sleep=waits.append)
-    assert len(waits) == ATTEMPTS - 1
+    assert "ONRAMP_DIGEST_WEBHOOK: 127.0.0.1 unreachable: connection refused (message 1 of" in str(
+        caught.value
+    )
+    assert urlsplit(url).path not in str(caught.value)
+    assert waits == []
+
+
+class _Dropping:
+    """A transport whose first answers are dropped connections (a mock: a server adds nothing)."""
+
+    def __init__(self, drops: int):
+        self.drops, self.calls = drops, 0
+
+    def request(self, method, url, **kwargs):
+        self.calls += 1
+        if self.calls <= self.drops:
+            raise urllib3.exceptions.ProtocolError(
+                "Connection aborted.", ConnectionResetError(104, "Connection reset by peer")
+            )
+        return urllib3.response.HTTPResponse(body=b"", status=204)
+
+
+def test_a_dropped_connection_is_retried_with_back_off_then_reported(week):
+    waits, lines = [], []
+    dropping = _Dropping(drops=ATTEMPTS)
+    with pytest.raises(PostError, match=r"message 1 of \d+: connection dropped; gave up after 5"):
+        post(_hook("https://discord.com/api/webhooks/1/secret"), discord_messages.messages(week),
+             http=dropping, sleep=waits.append, log=lines.append)  # fmt: skip
+    assert dropping.calls == ATTEMPTS and waits == [1.0, 2.0, 4.0, 8.0]
+    assert all("secret" not in line for line in lines) and len(lines) == ATTEMPTS - 1
+    again = _Dropping(drops=1)
+    assert post(_hook("https://discord.com/api/webhooks/1/secret"), [{"content": "x"}],
+                http=again, sleep=waits.append) == 2  # fmt: skip

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fakes import github_graphql
 from fakes.github_data import RepoData, generate, graphql_minimum_calls, minimum_calls
 
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 SECONDARY = (
     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
 )
@@ -53,7 +54,7 @@ class Request:
 
 @dataclass
 class Fault:
-    kind: str  # 502 | truncated | secondary403 | 429 | forbidden | slow
+    kind: str  # 502 | truncated | secondary403 | 429 | forbidden | slow | went-wrong[-502]
     path: str  # applies to requests whose path contains this
     times: int = 1
     retry_after: int = 0
@@ -75,6 +76,7 @@ class FakeGitHub:
         self.rate = RateLimit(rate_limit, rate_limit)
         self.points = RateLimit(points, points)  # GraphQL's own budget, in points
         self.graphql = graphql  # False: POST /graphql is a 404, as on a server without GraphQL
+        self.no_graphql_status = 404  # or 501 Not Implemented, as some servers answer
         self._graph_cache: dict = {}
         self.rate_limited_type = "RATE_LIMITED"  # or "RATE_LIMIT", GitHub's newer answer
         self.faults: list[Fault] = []
@@ -165,7 +167,8 @@ class FakeGitHub:
     def _graphql(self, body: dict, headers: dict) -> tuple[int, dict, bytes]:
         """POST /graphql: needs a token; queries are validated and costed (github_graphql)."""
         if not self.graphql:
-            return self._json(404, {"message": "Not Found"})
+            reason = "Not Found" if self.no_graphql_status == 404 else "Not Implemented"
+            return self._json(self.no_graphql_status, {"message": reason})
         auth = headers.get("authorization")
         if not auth or (self.token and auth != f"Bearer {self.token}"):
             return self._json(401, {"message": "This endpoint requires you to be authenticated."})
@@ -198,6 +201,10 @@ class FakeGitHub:
             return self._json(429, {"message": SECONDARY}, {"Retry-After": str(fault.retry_after)})
         if fault.kind == "forbidden":
             return self._json(403, {"message": "Resource not accessible by integration"})
+        if fault.kind in ("went-wrong", "went-wrong-502"):  # GitHub's timeout, a real body
+            body = (REAL / "github_graphql_something_went_wrong.json").read_bytes()
+            status = 502 if fault.kind == "went-wrong-502" else 200
+            return status, {"Content-Type": "application/json"}, body
         if fault.kind == "slow":
             self._delay = fault.delay
         return None

@@ -11,7 +11,7 @@
 - Slack's per-method tiers on a shared clock: more calls of a method in a minute than its tier
   allows answer HTTP 429 with `Retry-After` and `{"ok": false, "error": "ratelimited"}` (the body
   of slack_sdk's mock_web_api_handler.py and of a real report, sgratzl/slack_cleaner2#54);
-- injected faults: a 429, a 503 HTML page, a cut-off body, an `ok: false` error.
+- injected faults: a 429, a 5xx HTML page, a cut-off body, an `ok: false` error.
 
     slack = FakeSlack(clock); slack.add_channel("C0GENERAL1", "general"); with serve(slack) as url:
 """
@@ -134,8 +134,8 @@ class FakeSlack:
     def _fault(self, fault):
         if fault == 429:
             return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "3"}
-        if fault == 503:
-            return 503, "<html><title>Server Error | Slack</title></html>", {}
+        if fault in (500, 502, 503, 504):
+            return fault, "<html><title>Server Error | Slack</title></html>", {}
         if fault == "cut":
             return 200, '{"ok": true, "messages": [{"type": "mess', {}
         return 200, {"ok": False, "error": fault}, {}

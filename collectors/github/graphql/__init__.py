@@ -12,31 +12,22 @@ from collectors.github.client import GitHubClient
 from collectors.github.graphql.client import GraphQLClient, NoGraphQL
 from collectors.github.graphql.endpoint import graphql_url
 from collectors.github.graphql.streams import issues, pulls
-from core.settings import GITHUB_API_URL, env
 
-__all__ = ["NO_TOKEN", "NoGraphQL", "client_for", "say_once", "streams"]
+__all__ = ["NO_TOKEN", "NoGraphQL", "client_for", "streams"]
 
 NO_TOKEN = (
     "github: no GITHUB_TOKEN, so collecting over REST (GitHub's GraphQL API needs a token; "
     "REST costs a call per PR for reviews)"
 )
 
-_said: set[str] = set()  # what this process has said already: a fallback is said once
-
-
-def say_once(ctx: RunContext, message: str) -> None:
-    if message not in _said:
-        _said.add(message)
-        ctx.warn(message)
-
 
 def client_for(rest: GitHubClient, ctx: RunContext) -> GraphQLClient | None:
-    """A GraphQL client when a token is set; None (REST, said once) without one."""
-    if not env("GITHUB_TOKEN"):
-        say_once(ctx, NO_TOKEN)
+    """A GraphQL client when a token is set; None (REST, said once a run) without one."""
+    settings = ctx.settings
+    if not settings.github_token:
+        ctx.say_once(NO_TOKEN)
         return None
-    url = graphql_url(env("GITHUB_API_URL", GITHUB_API_URL), env("GITHUB_GRAPHQL_URL"))
-    return GraphQLClient(rest, url)
+    return GraphQLClient(rest, graphql_url(settings.github_api_url, settings.github_graphql_url))
 
 
 def streams(run, gql: GraphQLClient):

@@ -3,29 +3,45 @@
 Each query asks for `rateLimit { cost remaining resetAt }`: the points it cost and what is left are
 added to the run's stats (progress bar, collection_runs, `onramp status`). Before a query that the
 points left may not cover (the dearest query so far), it waits for the reset instead of spending a
-refusal. Secondary limits (403/429 with Retry-After) and 5xx are retried with the REST client's
-rules; every attempt counts as a call. The transport is the REST client's own pool and headers, so
-the token stays in one header and the proxy settings apply alike.
+refusal. Secondary limits (403/429 with Retry-After), 5xx and GitHub's timeouts (a 200 with no
+data whose `errors` say "Something went wrong while executing your query", or the same body with a
+502) are retried under the one retry policy, the REST client's; every attempt counts as a call.
+The transport is the REST client's own pool and headers, so the token stays in one header and the
+proxy settings apply alike.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from urllib3.exceptions import HTTPError as TransportError
 
 from collectors.base import CollectionError
-from collectors.github.client import RETRY_STATUSES, SECONDARY_WAIT, GitHubClient, NotVisible
+from collectors.github.client import (
+    RETRY_STATUSES,
+    SECONDARY_WAIT,
+    GitHubClient,
+    NotVisible,
+    limited,
+    message_of,
+)
 from core.redact import redact
+from core.retry import Request, Retry
 
 RATE_LIMIT = "rateLimit { cost remaining resetAt }"
 # GitHub has answered spent points with both (gitpod-io/gitpod#15377; yanyongyu/githubkit#271)
 RATE_LIMITED = frozenset({"RATE_LIMITED", "RATE_LIMIT"})
+# GitHub's words for a query it timed out on, sent with a 200 (or a 502) and `"data": null`
+# (airbyte-connectors#1865, star-history#30; tests/fixtures/real, PROVENANCE.md): worth another
+# try, like any 5xx. The rest of the sentence has changed over the years ("This may be the result
+# of a timeout, or it could be a GitHub bug.", "… on 2026-09-17T15:51:52Z."); this part has not.
+TIMED_OUT = "something went wrong while executing your query"
 
 
 class NoGraphQL(Exception):
-    """The server has no GraphQL endpoint (404): collect over REST instead."""
+    """The server has no GraphQL endpoint (404, or 501 Not Implemented): collect over REST."""
 
 
 class GraphQLClient:
@@ -39,74 +55,69 @@ class GraphQLClient:
     def query(self, text: str, variables: dict) -> dict:
         """The `data` of a query; NotVisible when GitHub cannot resolve what it names."""
         body = json.dumps({"query": text, "variables": variables}).encode()
-        failures = 0
-        while True:
-            self._wait_for_points()
-            outcome = self._attempt(body)
-            if isinstance(outcome, dict):
-                return outcome
-            why, wait = outcome
-            failures += 1
-            if failures > self.rest.retries:
-                raise CollectionError(f"POST /graphql: gave up after {failures} attempts ({why})")
-            self._pause(wait if wait is not None else self.rest.backoff_after(failures), why)
+        return self.rest.policy.run(
+            lambda: self._attempt(body), self.request, transport=(TransportError,)
+        )
+
+    @property
+    def request(self) -> Request:
+        return Request("github", f"POST {urlsplit(self.url).path}", urlsplit(self.url).netloc)
 
     # ---------------------------------------------------------------------------------- internals
 
-    def _attempt(self, body: bytes) -> dict | tuple[str, float | None]:
+    def _attempt(self, body: bytes) -> dict:
+        self._wait_for_points()
         self.stats.api_calls += 1
-        try:
-            response = self.rest.pool.request(
-                "POST", self.url, body=body, headers=self.headers, timeout=self.rest.timeout,
-                retries=False, redirect=False,
-            )  # fmt: skip
-        except TransportError as exc:
-            return type(exc).__name__, None
+        response = self.rest.pool.request(
+            "POST", self.url, body=body, headers=self.headers, timeout=self.rest.timeout,
+            retries=False, redirect=False,
+        )  # fmt: skip
         status = response.status
-        if status == 404:
-            raise NoGraphQL(f"POST {self.url}: HTTP 404")
+        if status in (404, 501):
+            raise NoGraphQL(f"POST {self.url}: HTTP {status}")
         if status == 401:
             raise CollectionError("POST /graphql: HTTP 401, bad credentials (check GITHUB_TOKEN)")
         if status in (403, 429):
-            return self._limited(status, response)
+            raise self._limited(status, response)
         if status in RETRY_STATUSES:
-            return f"HTTP {status}", None
+            raise Retry(f"HTTP {status}{_timed_out(response)}")
         if status != 200:
-            raise CollectionError(f"POST /graphql: HTTP {status} {redact(_message(response))}")
+            raise CollectionError(f"POST /graphql: HTTP {status} {redact(message_of(response))}")
         try:
             answer = json.loads(response.data)
         except ValueError:
-            return "malformed JSON", None
+            raise Retry("malformed JSON") from None
+        if not isinstance(answer, dict):
+            raise Retry("malformed JSON")
         return self._read(answer)
 
-    def _read(self, answer: dict) -> dict | tuple[str, float | None]:
+    def _read(self, answer: dict) -> dict:
         errors = answer.get("errors") or []
         kinds = {e.get("type") for e in errors}
         if kinds & RATE_LIMITED:
             self.stats.points_remaining = 0
-            return "GraphQL points exhausted", self._until_reset()
+            raise Retry("GraphQL points exhausted", self._until_reset())
         data = answer.get("data") or {}
         self._track(data.get("rateLimit"))
         if kinds & {"NOT_FOUND", "FORBIDDEN"}:
             raise NotVisible(404 if "NOT_FOUND" in kinds else 403, "/graphql")
         if errors:
             first = " ".join(str(errors[0].get("message", "")).split())
+            if TIMED_OUT in first.lower() and not answer.get("data"):
+                raise Retry('GitHub timed out on the query (HTTP 200, "Something went wrong")')
             raise CollectionError(f"POST /graphql: GitHub refused the query: {redact(first)}")
         return data
 
-    def _limited(self, status: int, response) -> tuple[str, float | None]:
-        retry_after = response.headers.get("Retry-After")
-        if retry_after is not None:
-            wait = float(retry_after) if retry_after.isdigit() else SECONDARY_WAIT
-            return f"HTTP {status} secondary rate limit", wait
+    def _limited(self, status: int, response) -> Retry:
+        retry = limited(status, response)
+        if retry is None:
+            raise NotVisible(status, "/graphql")
         if response.headers.get("X-RateLimit-Remaining") == "0":
             reset = response.headers.get("X-RateLimit-Reset")
             self.reset = float(reset) if reset and reset.isdigit() else self.reset
             self.stats.points_remaining = 0
-            return f"HTTP {status} GraphQL points exhausted", self._until_reset()
-        if status == 429 or "rate limit" in _message(response).lower():
-            return f"HTTP {status} secondary rate limit", SECONDARY_WAIT
-        raise NotVisible(status, "/graphql")
+            retry = Retry(f"HTTP {status} GraphQL points exhausted", self._until_reset())
+        return retry
 
     def _track(self, rate: dict | None) -> None:
         if not rate:
@@ -128,7 +139,7 @@ class GraphQLClient:
             and self.reset
             and self.reset > self.rest.clock()
         ):
-            self._pause(self._until_reset(), "GraphQL points nearly spent")
+            self.rest.policy.pause(self.request, self._until_reset(), "GraphQL points nearly spent")
             self.stats.points_remaining = None
 
     def _until_reset(self) -> float:
@@ -136,12 +147,7 @@ class GraphQLClient:
             return SECONDARY_WAIT
         return max(0.0, self.reset - self.rest.clock()) + 1.0
 
-    def _pause(self, seconds: float, why: str) -> None:
-        self.rest.pause("POST /graphql", seconds, why)
 
-
-def _message(response) -> str:
-    try:
-        return str(json.loads(response.data).get("message", ""))
-    except (ValueError, AttributeError):
-        return ""
+def _timed_out(response) -> str:
+    """', GitHub timed out on the query' when a 5xx carries GitHub's timeout body."""
+    return ", GitHub timed out on the query" if TIMED_OUT in message_of(response).lower() else ""

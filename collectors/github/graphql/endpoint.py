@@ -1,4 +1,4 @@
-"""Where GitHub's GraphQL API lives, from the environment (DESIGN.md §2)."""
+"""Where GitHub's GraphQL API lives, from the run's settings (DESIGN.md §2)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from core.registry import Project
+from core.settings import Settings
 from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
@@ -86,8 +87,9 @@ def collect(db, project: Project, **options):
     """One `onramp collect --source discord` run for `project` into the warehouse at `db`."""
     with connect(db) as con:
         outcome = run_collection(
-            con, project, "discord", _collector(), progress=False, warn=_warnings.append, **options
-        )
+            con, project, "discord", _collector(), progress=False, warn=_warnings.append,
+            settings=Settings.from_env(), **options,
+        )  # fmt: skip
         assert stringified_objects(con) == []  # after every collection (issue 9)
         return outcome
 

@@ -182,3 +182,73 @@ def test_no_files_is_an_error(tmp_path):
     sg = small_guild()
     with pytest.raises(OnrampError, match="no JSON files"):
         _import(tmp_path / "w.duckdb", sg, [tmp_path])
+
+
+def _anchored_thread(sg):
+    """#general's message that #general's archived thread was started from (same id), and the
+    thread's file as DiscordChatExporter 2.47.3+ writes it: the anchor repeated at its top."""
+    from datetime import timedelta
+
+    from discordkit import T0
+
+    sg.fake.post(sg.general, sg.fake.user("dee"), T0 + timedelta(hours=2), message_id=sg.thread)
+    general = dce_document(sg.fake, sg.general)
+    anchor = next(m for m in general["messages"] if m["id"] == str(sg.thread))
+    thread = dce_document(sg.fake, sg.thread)
+    thread["messages"].insert(0, anchor)
+    thread["messageCount"] += 1
+    return general, thread
+
+
+@pytest.mark.parametrize("order", ["parent-first", "thread-first"])
+def test_a_thread_anchor_repeated_by_dce_2_47_3_is_stored_in_its_parent(tmp_path, discord_env,
+                                                                       order):  # fmt: skip
+    """Issue 23: DiscordChatExporter 2.47.3 and later repeat a thread's anchor message in the
+    thread's file (Tyrrrz/DiscordChatExporter#1557); the import order decided where it was
+    stored. It belongs to the parent channel, as the bot stores it, whichever file comes first."""
+    sg = small_guild()
+    general, thread = _anchored_thread(sg)
+    files = {"parent": write_json(tmp_path / "general.json", general),
+             "thread": write_json(tmp_path / "thread.json", thread)}  # fmt: skip
+    first, second = ("parent", "thread") if order == "parent-first" else ("thread", "parent")
+    db = tmp_path / f"{order}.duckdb"
+    assert _import(db, sg, [files[first], files[second]]) == 0
+    with connect(db) as con:
+        where = con.execute(
+            "select channel_id from discord_messages where message_id = ?", [str(sg.thread)]
+        ).fetchall()
+        total = con.execute("select count(*) from discord_messages").fetchone()[0]
+    assert where == [(str(sg.general),)]
+    assert total == len(general["messages"]) + len(thread["messages"]) - 1  # stored once
+
+
+def test_the_bot_and_both_import_orders_agree_on_the_anchor(tmp_path, discord_env):
+    sg = small_guild()
+    general, thread = _anchored_thread(sg)
+    discord_env(sg.fake)
+    assert collect(tmp_path / "bot.duckdb", sg.project).status == "ok"
+    parent, threaded = (
+        write_json(tmp_path / "g.json", general),
+        write_json(tmp_path / "t.json", thread),
+    )
+    _import(tmp_path / "a.duckdb", sg, [parent, threaded])
+    _import(tmp_path / "b.duckdb", sg, [threaded, parent])
+    query = "select channel_id from discord_messages where message_id = ?"
+    answers = set()
+    for db in ("bot", "a", "b"):
+        with connect(tmp_path / f"{db}.duckdb") as con:
+            answers.add(tuple(con.execute(query, [str(sg.thread)]).fetchall()))
+    assert answers == {((str(sg.general),),)}
+
+
+def test_a_forum_post_starter_stays_in_its_post(tmp_path, discord_env):
+    """A forum post's starter message has the post's id too, but lives in the post."""
+    sg = small_guild()
+    forum = write_json(tmp_path / "forum.json", dce_document(sg.fake, sg.forum))
+    post = write_json(tmp_path / "post.json", dce_document(sg.fake, sg.post_open))
+    assert _import(tmp_path / "w.duckdb", sg, [forum, post]) == 0
+    with connect(tmp_path / "w.duckdb") as con:
+        where = con.execute(
+            "select channel_id from discord_messages where message_id = ?", [str(sg.post_open)]
+        ).fetchall()
+    assert where == [(str(sg.post_open),)]

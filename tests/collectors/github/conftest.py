@@ -7,6 +7,7 @@ from functools import partial
 import pytest
 
 from collectors.github import collect, graphql
+from core.settings import Settings
 from onramp.orchestrator import RunOutcome, run_collection
 from warehouse.db import connect
 
@@ -15,15 +16,6 @@ from rawscan import stringified_objects
 from sqlkit import project
 
 TABLES = ("github_repos", "github_issues", "github_comments", "github_commits", "github_releases")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_process():
-    """Each test is a fresh `onramp collect`: fallbacks are said once per process. The tokenless
-    REST tests count their own warnings, so the no-token line counts as said already;
-    test_gh_graphql_fallbacks clears it and checks it is said, once."""
-    graphql._said.clear()
-    graphql._said.add(graphql.NO_TOKEN)
 
 
 @pytest.fixture
@@ -43,12 +35,18 @@ def github(monkeypatch):
 
 
 class Warehouse:
-    """A raw warehouse plus the warnings and sleeps of the runs made into it."""
+    """A raw warehouse plus the warnings and sleeps of the runs made into it.
+
+    Its runs are those of one `onramp collect`: they share what was said (a fallback is said once
+    a run). The tokenless REST tests count their own warnings, so the no-token line counts as said
+    already; test_gh_graphql_fallbacks clears it and checks it is said, once. Each run reads its
+    settings from the environment as the command does, once, when it starts."""
 
     def __init__(self, path):
         self.con = connect(path)
         self.warnings: list[str] = []
         self.sleeps: list[float] = []
+        self.said: set[str] = {graphql.NO_TOKEN}
 
     def run(self, repos, *, full=False, max_wait=None, collector=None, **options) -> RunOutcome:
         options = {"backoff": 0.001, "timeout": 2.0, "sleep": self.sleeps.append, **options}
@@ -56,6 +54,7 @@ class Warehouse:
         return run_collection(
             self.con, project(github_repos=repos), "github", collector, full=full,
             max_wait=max_wait, progress=False, warn=self.warnings.append,
+            settings=Settings.from_env(), said=self.said,
         )  # fmt: skip
 
     def count(self, table: str, where: str = "true") -> int:

@@ -129,6 +129,7 @@ def test_a_page_sharing_one_timestamp_falls_back_to_page_numbers(github, warehou
 
 def test_progress_shows_items_calls_and_rate_limit_per_stream(github, tmp_path, capsys):
     from collectors.github import collect
+    from core.settings import Settings
     from onramp.orchestrator import run_collection
     from warehouse.db import connect
 
@@ -136,7 +137,8 @@ def test_progress_shows_items_calls_and_rate_limit_per_stream(github, tmp_path, 
 
     github(generate("o/r", 13, items=120, comments=30))
     with connect(tmp_path / "raw.duckdb") as con:
-        run_collection(con, project(github_repos=["o/r"]), "github", collect, warn=print)
+        run_collection(con, project(github_repos=["o/r"]), "github", collect, warn=print,
+                       settings=Settings.from_env())  # fmt: skip
     err = capsys.readouterr().err
     assert "o/r issues" in err and "120 items" in err
     assert "calls, rate limit left 4" in err

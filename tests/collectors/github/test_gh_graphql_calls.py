@@ -63,13 +63,14 @@ def _paths(tmp_path):
 
 def test_progress_shows_points_used_and_left(github, tmp_path, token, capsys):
     from collectors.github import collect
+    from core.settings import Settings
     from onramp.orchestrator import run_collection
     from warehouse.db import connect
 
     github(generate("o/r", 3, items=250, comments=300))
     with connect(tmp_path / "raw.duckdb") as con:
         run_collection(con, __import__("sqlkit").project(github_repos=["o/r"]), "github",
-                       collect, warn=print)  # fmt: skip
+                       collect, warn=print, settings=Settings.from_env())  # fmt: skip
     err = capsys.readouterr().err
     assert "points used" in err and "left" in err
 

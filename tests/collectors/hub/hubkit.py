@@ -6,6 +6,7 @@ import functools
 from datetime import UTC, datetime
 
 from collectors.hub import Options, Politeness, collect
+from core.settings import Settings
 from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
@@ -58,6 +59,7 @@ def run(
             max_wait=max_wait,
             progress=False,
             warn=lambda m: None,
+            settings=Settings.from_env(),  # as `onramp collect` reads it, once
         )
         assert stringified_objects(con) == []  # after every collection (issue 9)
     return outcome, clock

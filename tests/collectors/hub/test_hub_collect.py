@@ -186,7 +186,10 @@ def test_wait_longer_than_max_wait_fails_with_one_line(tmp_path, monkeypatch):
     with serve(hub) as url:
         outcome, _ = run(tmp_path / "w.duckdb", url, monkeypatch, max_wait=60)
     assert outcome.status == "failed"
-    assert "RateLimitWaitTooLong" in outcome.message and "251s" in outcome.message
+    assert outcome.message.startswith("RateLimitWaitTooLong: p/hub: GET /api/")
+    assert outcome.message.endswith(
+        ": the Hub rate limit window; waiting 251 s would exceed --max-wait 60 s"
+    )
 
 
 def test_nearly_spent_window_waits_for_its_reset(tmp_path, monkeypatch):
@@ -333,3 +336,21 @@ def test_link_pages_are_followed_to_the_end(tmp_path, monkeypatch):
     assert any("cursor" in q for k, _p, q in hub.log if k == "list")
     assert any("cursor" in q for k, _p, q in hub.log if k == "members")
     assert contents(tmp_path / "small.duckdb") == contents(tmp_path / "big.duckdb")
+
+
+@pytest.mark.parametrize(("status", "why"), [(200, "malformed JSON"), (502, "HTTP 502")])
+def test_one_call_is_one_retry_loop_five_requests_at_most(tmp_path, monkeypatch, status, why):
+    """Issue 23: the Hub wrapped one retry loop in another (malformed bodies around statuses), up
+    to 25 requests for one call. Now one loop under the policy: five requests, then one line."""
+    from fakes.hub_server import Fault
+
+    hub = small_hub()
+    hub.faults = [Fault("/api/models/org/base", status, 99)]  # model_info, every time
+    with serve(hub) as url:
+        outcome, clock = run(tmp_path / "w.duckdb", url, monkeypatch)
+    assert outcome.status == "failed"
+    assert outcome.message == (
+        f"RetriesExhausted: p/hub: GET /api/models/org/base: {why}; gave up after 5 attempts"
+    )
+    assert sum(path == "/api/models/org/base" for _kind, path, _query in hub.log) == 5
+    assert clock.slept[-4:] == [1, 2, 4, 8]

@@ -7,7 +7,8 @@ import pytest
 from hubkit import built, rows, run
 
 from collectors.base import SourceSkipped
-from collectors.hub import _options_from_env, grandchildren_setting
+from collectors.hub import _options, grandchildren_setting
+from core.settings import Settings
 
 from fakes.hub_server import FakeHub, serve
 from sqlkit import project
@@ -55,9 +56,9 @@ def test_grandchildren_listed_only_under_the_most_downloaded(tmp_path, monkeypat
     assert [c for c, _d, cut in tree if not cut] == [f"x/c{k:02d}" for k in range(expanded)]
 
 
-def test_the_default_is_20_and_the_variable_reads_0_all_and_counts(monkeypatch):
-    monkeypatch.delenv("ONRAMP_HUB_GRANDCHILDREN", raising=False)
-    assert _options_from_env().grandchildren == 20
+def test_the_default_is_20_and_the_variable_reads_0_all_and_counts():
+    assert _options(Settings.from_env({})).grandchildren == 20
+    assert _options(Settings.from_env({"ONRAMP_HUB_GRANDCHILDREN": "all"})).grandchildren is None
     assert grandchildren_setting("0") == 0
     assert grandchildren_setting("ALL") is None
     assert grandchildren_setting("50") == 50

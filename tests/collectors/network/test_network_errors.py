@@ -84,7 +84,7 @@ def test_hub_unreachable_host_is_named_and_not_retried():
     finally:
         http.close()
     assert str(caught.value) == (
-        f"hub: 127.0.0.1:{port} unreachable: connection refused (GET /api/models)"
+        f"p/hub: 127.0.0.1:{port} unreachable: connection refused (GET /api/models)"
     )
     assert ctx.stats.api_calls == 1 and sleeps == []
 

@@ -5,6 +5,7 @@ per-method tiers, and the failures a run reports in one line."""
 import functools
 import math
 import os
+import socket
 
 import pytest
 from slackkit import KEY
@@ -13,6 +14,7 @@ from collectors.slack import collect
 from collectors.slack.client import Politeness
 from core.pseudonym import Pseudonymizer
 from core.registry import Project
+from core.settings import Settings
 from onramp.orchestrator import run_collection
 from warehouse.db import connect
 
@@ -55,20 +57,19 @@ def env(monkeypatch, tmp_path):
     return tmp_path / "w.duckdb"
 
 
-def run(db, slack: FakeSlack, url: str, proj: Project, *, full=False, max_wait=None, tiers=None):
+def run(db, slack: FakeSlack, url: str, proj: Project, *, full=False, max_wait=None, tiers=None,
+        warnings: list | None = None):  # fmt: skip
     """One collection run of `proj` against the fake at `url`, its clock driving every wait."""
-    polite = Politeness(sleep=slack.clock.sleep, clock=slack.clock, backoff=(1, 2, 4, 8, 8))
+    polite = Politeness(sleep=slack.clock.sleep, clock=slack.clock)
     if tiers is not None:
         polite.tiers = tiers
+    settings = Settings.from_env({**os.environ, "SLACK_API_BASE": url})
     with connect(db) as con:
-        os.environ["SLACK_API_BASE"] = url
-        try:
-            return run_collection(
-                con, proj, "slack", functools.partial(collect, polite=polite),
-                full=full, max_wait=max_wait, progress=False, warn=lambda line: None, warehouse=db,
-            )  # fmt: skip
-        finally:
-            del os.environ["SLACK_API_BASE"]
+        return run_collection(
+            con, proj, "slack", functools.partial(collect, polite=polite),
+            full=full, max_wait=max_wait, progress=False, warehouse=db, settings=settings,
+            warn=(warnings if warnings is not None else []).append,
+        )  # fmt: skip
 
 
 def stored(db) -> list[tuple]:
@@ -182,17 +183,22 @@ def test_a_client_that_ignored_the_tiers_would_meet_429s_and_recover(env):
     assert outcome.api_calls == sum(slack.calls.values()) == 1 + 12 + slack.statuses[429]
 
 
-def test_a_wait_longer_than_max_wait_fails_the_run_in_one_line(env):
+def faulty(env, *faults, max_wait=None, general=10):
+    """One run of #general whose conversations.list first meets `faults`: (outcome, clock)."""
     clock = FakeClock()
-    slack = workspace(clock, general=10, threads=0)
-    slack.faults.append(("conversations.list", 429))
+    slack = workspace(clock, general=general, threads=0)
+    slack.faults.extend(("conversations.list", fault) for fault in faults)
     with serve(slack) as url:
-        outcome = run(env, slack, url, project(GENERAL), max_wait=1)
+        return run(env, slack, url, project(GENERAL), max_wait=max_wait), clock
+
+
+def test_a_wait_longer_than_max_wait_fails_the_run_in_one_line(env):
+    outcome, _ = faulty(env, 429, max_wait=1)
     assert outcome.status == "failed"
-    assert outcome.message.startswith(
-        "RateLimitWaitTooLong: p slack: conversations.list would wait"
+    assert outcome.message == (
+        "RateLimitWaitTooLong: p slack: conversations.list: rate limited (HTTP 429); waiting 4 s "
+        "would exceed --max-wait 1 s"
     )
-    assert "--max-wait 1 s" in outcome.message
 
 
 def test_a_refused_token_is_one_line_and_never_shows_the_token(env, monkeypatch):
@@ -224,3 +230,70 @@ def test_skipped_without_token_or_channels(env, monkeypatch):
         monkeypatch.delenv("SLACK_BOT_TOKEN")
         outcome = run(env, FakeSlack(), url, project(GENERAL))
     assert (outcome.status, outcome.message) == ("skipped", "SLACK_BOT_TOKEN is not set")
+
+
+# ------------------------------------------------------------------- the retry policy (issue 23)
+
+
+def test_a_502_is_a_5xx_retried_with_back_off_never_called_a_rate_limit(env):
+    """Issue 23: a Slack 502 with --max-wait 0.5 said "Slack's rate limit … --max-wait 0 s". The
+    back-off of a 5xx is not a rate-limit wait: retried five times, then named as what it was."""
+    outcome, clock = faulty(env, *[502] * 5, max_wait=0.5, general=5)
+    assert outcome.status == "failed"
+    assert outcome.message == (
+        "RetriesExhausted: p slack: conversations.list: HTTP 502; gave up after 5 attempts"
+    )
+    assert "rate limit" not in outcome.message and outcome.api_calls == 5
+    assert clock.slept == [1, 2, 4, 8]  # the policy's back-off, nothing more
+    recovered, _ = faulty(env, 502, max_wait=0.5, general=5)
+    assert recovered.status == "ok", recovered.message
+
+
+def test_an_unreachable_host_stops_at_once_in_one_line(env):
+    """Issue 23: Slack on an unreachable host made 5 tries and slept 15 s; now one try, no sleep."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    clock = FakeClock()
+    slack = workspace(clock, general=5, threads=0)
+    started = clock()
+    outcome = run(env, slack, f"http://127.0.0.1:{port}/api", project(GENERAL))
+    assert outcome.status == "failed" and outcome.unreachable
+    assert outcome.message == (
+        f"p slack: 127.0.0.1:{port} unreachable: connection refused (conversations.list)"
+    )
+    assert outcome.api_calls == 1 and clock() == started
+
+
+def test_the_one_a_minute_limit_is_said_in_one_line_and_kept_to(env):
+    """Apps outside the Slack Marketplace get conversations.history at 1 a minute, 15 messages a
+    call (May 2025 / March 2026). Met, the run says so once, then keeps to it: no 429 storm."""
+    clock = FakeClock()
+    slack = workspace(clock, general=60, threads=0, tiers={"conversations.history": 1})
+    slack.page_cap = 15
+    warnings: list[str] = []
+    with serve(slack) as url:
+        outcome = run(env, slack, url, project(GENERAL), warnings=warnings)
+    assert outcome.status == "ok", outcome.message
+    said = [w for w in warnings if "1 conversations.history call a minute" in w]
+    assert said == [
+        "p slack: Slack allows this app 1 conversations.history call a minute, 15 messages each "
+        "(its limit for apps distributed outside the Slack Marketplace); collecting at that pace. "
+        "An internal app created in your own workspace keeps 50 a minute (README, Slack)"
+    ]
+    assert slack.statuses[429] == 1  # met once, then kept to
+    assert len(stored(env)) == 60
+
+
+def test_the_one_a_minute_limit_beyond_max_wait_fails_saying_which_limit(env):
+    clock = FakeClock()
+    slack = workspace(clock, general=60, threads=0, tiers={"conversations.history": 1})
+    slack.page_cap = 15
+    with serve(slack) as url:
+        outcome = run(env, slack, url, project(GENERAL), max_wait=5)
+    assert outcome.status == "failed"
+    assert outcome.message.startswith(
+        "RateLimitWaitTooLong: p slack: conversations.history: rate limited (HTTP 429, 1 call a "
+        "minute for this app); waiting "
+    )
+    assert outcome.message.endswith("would exceed --max-wait 5 s")

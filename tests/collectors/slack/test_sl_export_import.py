@@ -3,6 +3,7 @@ pseudonymised; the same export twice changes nothing; a bad file is one line and
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from slackkit import (
@@ -13,6 +14,7 @@ from slackkit import (
     HOOK,
     KEY,
     RANDOM,
+    T0,
     import_into,
     small_workspace,
 )
@@ -21,6 +23,8 @@ from core.pseudonym import Pseudonymizer
 from core.registry import Project
 from onramp.cli import main
 from warehouse.db import connect
+
+from fakes.slack_export import message, ts_of
 
 RAW_TABLES = ("slack_channels", "slack_channel_projects", "slack_messages")
 
@@ -226,3 +230,51 @@ def test_cli_import_slack(tmp_path, capsys):
     assert main(["import-slack", *common, "--project", "p", export]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"onramp: {config}: ") and "Traceback" not in err and err.count("\n") == 1
+
+
+# ----------------------------------------------------------------- issue 23: real export shapes
+
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"
+
+
+def test_a_file_comment_is_stored_with_its_author_from_comment_user(tmp_path, slack_env):
+    """Old exports' file_comment messages carry no `user`: the author is `comment.user` (a real
+    shape, tests/fixtures/real/PROVENANCE.md). They were stored with no author."""
+    sw = small_workspace()
+    comment = json.loads((REAL / "slack_message_file_comment.json").read_text(encoding="utf-8"))
+    assert "user" not in comment and comment["comment"]["user"] == "U2147483697"
+    comment["ts"] = ts_of(T0, 40)  # on a day of the export
+    sw.export.post("general", comment)
+    assert import_into(slack_env, sw.project, sw.export.write_dir(tmp_path / "x")) == 0
+    with connect(slack_env.raw_db) as con:
+        stored = con.execute(
+            "select author_pseudonym, subtype from slack_messages where ts = ?", [comment["ts"]]
+        ).fetchall()
+    slack = Pseudonymizer(KEY.encode(), "slack")
+    assert stored == [(slack("U2147483697"), "file_comment")]
+
+
+def test_an_empty_groups_json_and_canvas_comment_folders_are_said_for_what_they_are(
+    tmp_path, slack_env
+):
+    """Issue 23: an empty groups.json said "0 folder(s) of private channels or direct messages
+    not read", and canvas-comment folders (FC_…) were called private channels."""
+    sw = small_workspace()
+    for name in ("groups.json", "dms.json", "secret-group/2024-03-01.json",
+                 "D0DIRECT01/2024-03-01.json"):  # fmt: skip
+        sw.export.extra_files.pop(name)
+    sw.export.extra_files["groups.json"] = []
+    logs: list[str] = []
+    assert (
+        import_into(slack_env, sw.project, sw.export.write_dir(tmp_path / "a"), log=logs.append)
+        == 0
+    )
+    assert not any("not read" in line for line in logs), logs
+    sw.export.extra_files["FC_F0CANVAS1/2024-03-01.json"] = [message(ANN, T0, 41)]
+    logs.clear()
+    assert (
+        import_into(slack_env, sw.project, sw.export.write_dir(tmp_path / "b"), log=logs.append)
+        == 0
+    )
+    assert any("1 folder(s) of canvas comments (FC_…) not read" in line for line in logs), logs
+    assert not any("private channels" in line for line in logs), logs
