@@ -4,7 +4,7 @@ with initdb and pg_ctl in a temporary directory on a free loopback port, trust a
 initdb refuses to run as root, and CI runs as root: there the cluster is made and run as the
 `postgres` system user (which the package creates) through runuser.
 
-    server = PostgresServer.start(tmp_dir)     # or PostgresServer.find() -> why not, if unusable
+    server = PostgresServer.start()            # unavailable() says why it cannot, if so
     url = server.create_database("t1")
     server.stop()
 """
@@ -17,6 +17,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,16 +71,17 @@ class PostgresServer:
     as_root: bool
 
     @classmethod
-    def start(cls, directory: Path) -> PostgresServer:
+    def start(cls) -> PostgresServer:
+        """A new cluster in its own temporary directory (removed by `stop`): not under pytest's
+        tmp_path, which root keeps closed to other users such as `postgres`."""
         bin_dir = binaries()
         if bin_dir is None:
             raise RuntimeError(unavailable() or "no PostgreSQL")
         as_root = os.geteuid() == 0
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = Path(tempfile.mkdtemp(prefix="onramp-pg-"))
         data = directory / "pgdata"
-        if as_root:  # the cluster belongs to `postgres`; its parent must let that user in
+        if as_root:  # the cluster belongs to `postgres`
             shutil.chown(directory, "postgres", "postgres")
-            directory.chmod(0o700)
         server = cls(data, _free_port(), bin_dir, as_root)
         server._run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                     "--no-sync", "--locale", "C")  # fmt: skip
@@ -116,6 +118,7 @@ class PostgresServer:
     def stop(self) -> None:
         with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.data.parent, ignore_errors=True)
 
 
 def wait_until(predicate, timeout: float = 30.0, every: float = 0.05) -> bool:

@@ -11,13 +11,13 @@ from pgserver import PostgresServer, unavailable
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
+def pg_server():
     why = unavailable()
     if why:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL tests cannot run in CI: {why}")
         pytest.skip(f"PostgreSQL tests skipped: {why}")
-    server = PostgresServer.start(tmp_path_factory.mktemp("pg"))
+    server = PostgresServer.start()
     yield server
     server.stop()
 
