@@ -72,10 +72,11 @@ def status_rows(paths: Paths, projects: set[str] | None = None) -> list[tuple]:
 
     from warehouse.db import open_error
 
-    if paths.is_postgres:
+    url = getattr(paths, "store_url", None)  # callers may hand just the raw file's path
+    if url:
         from warehouse.pgcopy import snapshot
 
-        with snapshot(paths.store_url, ("collection_runs", "sync_state")) as con:
+        with snapshot(url, ("collection_runs", "sync_state")) as con:
             rows = con.execute(
                 _LATEST_RUNS.format(skipped="coalesce(latest.skipped, 0)", points=_points(con))
             ).fetchall()
