@@ -68,13 +68,16 @@ def run_collection(
     warn: Callable[[str], None] = print,
     warehouse: Path | None = None,
     since: datetime | None = None,
+    hold: bool = False,
 ) -> RunOutcome:
     """Run one collector for one project into `con`, a raw store (warehouse.store) or a DuckDB
     connection. A failure is recorded and returned, never raised, so the other runs go on; a
     pseudonym key that does not match the warehouse's stops everything.
 
     On a shared store the stream is first claimed: when another worker is collecting it, or
-    finished it after `since` (when this worker's command began), it is skipped, said so."""
+    finished it after `since` (when this worker's command began), it is skipped, said so. With
+    `hold`, the claim lasts until the store is closed (the end of `collect`): a worker started at
+    the same time finds every stream this one did in this run still taken."""
     store = as_store(con)
     busy = store.claim(project.id, source, since)
     if busy is not None:
@@ -85,7 +88,8 @@ def run_collection(
             warn=warn, warehouse=warehouse,
         )  # fmt: skip
     finally:
-        store.release(project.id, source)
+        if not hold:
+            store.release(project.id, source)
 
 
 def _run_claimed(

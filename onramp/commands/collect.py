@@ -94,6 +94,7 @@ def run(args, paths: Paths) -> int:
                     warn=log,
                     warehouse=paths.raw_db,
                     since=began,
+                    hold=True,  # until the store closes: peers skip what this run has done
                 )
                 outcomes.append(outcome)
                 if source in down:

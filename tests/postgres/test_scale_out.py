@@ -65,14 +65,14 @@ def _hub() -> FakeHub:
 
 
 @pytest.fixture
-def fakes(monkeypatch):
+def fakes(monkeypatch, request):
     repos = [
         generate(f"org{p}/repo", 100 + k, items=120, comments=240, commits=60, seed=k)
         for k, p in enumerate(PROJECTS)
     ]
     github = FakeGitHub(repos, rate_limit=1_000_000).start()
     # every answer takes a little while, as over a network: a worker is mid-run for seconds
-    github.fail("slow", "", times=10**9, delay=0.02)
+    github.fail("slow", "", times=10**9, delay=getattr(request, "param", 0.02))
     with serve(_hub()) as hub_url:
         env = {"GITHUB_API_URL": github.url, "HF_ENDPOINT": hub_url}
         for name, value in env.items():
@@ -103,6 +103,7 @@ def _counts(url: str) -> dict[str, int]:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in RAW_TABLES}
 
 
+@pytest.mark.timeout(600)
 def test_three_shards_one_killed_and_rerun_build_what_one_worker_builds(
     fakes, pg_url, tmp_path, capsys
 ):
@@ -155,6 +156,8 @@ def test_three_shards_one_killed_and_rerun_build_what_one_worker_builds(
     assert got == expected
 
 
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("fakes", [0.04], indirect=True)  # streams long enough to overlap
 def test_two_workers_on_one_shard_collect_each_stream_once(fakes, pg_url, tmp_path):
     config = _registry(tmp_path / "projects.toml")
     logs = [tmp_path / "a.log", tmp_path / "b.log"]
