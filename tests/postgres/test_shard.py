@@ -1,5 +1,5 @@
-"""`onramp collect --shard I/N`: N workers given the same registry take disjoint, stable shares of
-the (project, source) pairs that together cover every pair once."""
+"""`onramp collect --shard I/N` (no server needed): N workers given the same registry take
+disjoint, stable shares of the (project, source) pairs that together cover every pair once."""
 
 import itertools
 
