@@ -12,12 +12,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from core.settings import published_path, resolve_paths
+from core.settings import resolve_paths
 
 
 def published_file() -> Path:
-    """Read at call time: tests and `onramp serve` set ONRAMP_DB before the app runs."""
-    return published_path(resolve_paths().raw_db)
+    """Read at call time: tests and `onramp serve` set ONRAMP_PUBLISHED (or ONRAMP_DB) before
+    the app runs."""
+    return resolve_paths().published_db
 
 
 def _version(path: Path) -> tuple[int, int]:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from core.errors import OnrampError
-from core.settings import DEFAULT_CONFIG, DEFAULT_DB, load_env, resolve_paths
+from core.settings import DEFAULT_CONFIG, DEFAULT_DB, DEFAULT_PUBLISHED, load_env, resolve_paths
 from onramp import __version__
 from onramp.commands import (
     build,
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        paths = resolve_paths(args.config, args.db)
+        paths = resolve_paths(args.config, args.db, getattr(args, "published", None))
         check_config(args, paths)
         return args.handler(args, paths) or 0
     except OnrampError as exc:
@@ -123,8 +123,14 @@ def _common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="raw warehouse; the published file sits beside it "
-        f"(default: $ONRAMP_DB or {DEFAULT_DB})",
+        help="raw warehouse: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db) "
+        f"shared by many collectors (default: $ONRAMP_DB or {DEFAULT_DB})",
+    )
+    common.add_argument(
+        "--published",
+        metavar="PATH",
+        help="the published warehouse the dashboard reads (default: $ONRAMP_PUBLISHED, else "
+        f"beside a --db file, else {DEFAULT_PUBLISHED})",
     )
     return common
 

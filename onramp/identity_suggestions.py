@@ -73,19 +73,34 @@ class Candidate:
     emails: tuple[str, ...] = ()
 
 
+_TABLES = ("github_issues", "github_comments", "github_commits", "hub_discussion_events",
+           "hub_discussions", "hub_repos")  # fmt: skip
+
+
 def suggest(
-    raw_db: Path, listed: Identities, exclude_hub: set[str] = frozenset()
+    raw_db: Path | str, listed: Identities, exclude_hub: set[str] = frozenset()
 ) -> list[Candidate]:
+    """Candidates from the raw store: a DuckDB file, or a PostgreSQL URL (its tables read into
+    DuckDB through Arrow, so the same queries run on both)."""
+    if isinstance(raw_db, str):
+        from warehouse.pgcopy import snapshot
+
+        with snapshot(raw_db, _TABLES) as con:
+            return _suggest(con, listed, exclude_hub)
     if not raw_db.exists():
         raise OnrampError(f"{raw_db}: no warehouse yet; run `onramp collect` first")
     try:
         with duckdb.connect(str(raw_db), read_only=True) as con:
-            github = con.execute(_GITHUB_LOGINS).fetchall()
-            hub = con.execute(_HUB_USERS).fetchall()
-            noreply_rows = con.execute(_NOREPLY_COMMITS).fetchall()
-            names = con.execute(_COMMIT_NAMES).fetchall()
+            return _suggest(con, listed, exclude_hub)
     except duckdb.IOException:
         raise OnrampError(f"{raw_db}: the warehouse is busy (a collection is running?)") from None
+
+
+def _suggest(con, listed: Identities, exclude_hub: set[str]) -> list[Candidate]:
+    github = con.execute(_GITHUB_LOGINS).fetchall()
+    hub = con.execute(_HUB_USERS).fetchall()
+    noreply_rows = con.execute(_NOREPLY_COMMITS).fetchall()
+    names = con.execute(_COMMIT_NAMES).fetchall()
     exclude = {h.lower() for h in exclude_hub}
     return (
         same_login(github, hub, listed, exclude)

@@ -20,12 +20,12 @@ def run_import(
     """Store what `collector` yields, each batch in its own transaction; returns the exit code
     (1 if any input failed)."""
     from onramp.orchestrator import run_collection
-    from warehouse.db import connect
+    from warehouse.store import open_store
 
     command = f"import-{source.removesuffix('-export')}"
-    with connect(paths.raw_db) as con:
+    with open_store(paths.store) as store:
         outcome = run_collection(
-            con, project, source, collector, progress=False, warn=log, warehouse=paths.raw_db
+            store, project, source, collector, progress=False, warn=log, warehouse=paths.raw_db
         )
     if outcome.status == "failed" and not outcome.failed_items:
         log(f"onramp: {command} {project.id}: {outcome.message}")

@@ -8,13 +8,13 @@ pseudonym functions whose key was first checked against the one the warehouse wa
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-import duckdb
 
 from collectors.base import Batch, HostUnreachable, RunContext, RunStats, SourceSkipped
 from core.errors import OnrampError
@@ -22,9 +22,9 @@ from core.pseudonym import Pseudonymizer, PseudonymKeyError, key_fingerprint, ke
 from core.redact import redact
 from core.registry import Project
 from core.settings import Settings
-from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT, get_fact, record_fact
-from warehouse.state import commit_batch, finish_run, get_cursor, now, start_run
-from warehouse.upsert import stored_row
+from warehouse.facts import PSEUDONYM_KEY_FINGERPRINT
+from warehouse.state import now
+from warehouse.store import Store, as_store
 
 SOURCES = ("github", "hub", "discord", "slack")
 Collector = Callable[[Project, RunContext], Iterator[Batch]]
@@ -42,6 +42,7 @@ class RunOutcome:
     failed_items: int = 0  # inputs the collector could not load while the rest went on
     skipped: int = 0  # records that could not be stored while their batches went on
     unreachable: bool = False  # the source's host could not be reached: skip it for this run
+    busy: bool = False  # another worker had the stream (a shared PostgreSQL store): not collected
 
 
 def source_collector(source: str) -> Collector | None:
@@ -56,7 +57,7 @@ def source_collector(source: str) -> Collector | None:
 
 
 def run_collection(
-    con: duckdb.DuckDBPyConnection,
+    con,
     project: Project,
     source: str,
     collector: Collector,
@@ -68,27 +69,62 @@ def run_collection(
     warehouse: Path | None = None,
     settings: Settings | None = None,
     said: set[str] | None = None,
+    since: datetime | None = None,
+    hold: bool = False,
 ) -> RunOutcome:
-    """Run one collector for one project. A failure is recorded and returned, never raised, so the
-    other runs go on; a pseudonym key that does not match the warehouse's stops everything.
+    """Run one collector for one project into `con`, a raw store (warehouse.store) or a DuckDB
+    connection. A failure is recorded and returned, never raised, so the other runs go on; a
+    pseudonym key that does not match the warehouse's stops everything.
 
     `settings` are the tokens and endpoints the command read once (none given: no tokens, the
-    public endpoints); `said` is what the command's runs have said already, shared by them."""
+    public endpoints); `said` is what the command's runs have said already, shared by them.
 
+    On a shared store the stream is first claimed: when another worker is collecting it, or
+    finished it after `since` (when this worker's command began), it is skipped, said so. With
+    `hold`, the claim lasts until the store is closed (the end of `collect`): a worker started at
+    the same time finds every stream this one did in this run still taken."""
+    store = as_store(con)
+    busy = store.claim(project.id, source, since)
+    if busy is not None:
+        return RunOutcome(project.id, source, "skipped", message=busy, busy=True)
+    try:
+        return _run_claimed(
+            store, project, source, collector, full=full, max_wait=max_wait, progress=progress,
+            warn=warn, warehouse=warehouse, settings=settings, said=said,
+        )  # fmt: skip
+    finally:
+        if not hold:
+            store.release(project.id, source)
+
+
+def _run_claimed(
+    store: Store,
+    project: Project,
+    source: str,
+    collector: Collector,
+    *,
+    full: bool,
+    max_wait: float | None,
+    progress: bool,
+    warn: Callable[[str], None],
+    warehouse: Path | None,
+    settings: Settings | None,
+    said: set[str] | None,
+) -> RunOutcome:
     def say(message: str) -> None:
         warn(redact(message))
 
-    record = _RunRecord(con, source, project.id)
+    record = _RunRecord(store, source, project.id)
     stats = RunStats()
     ctx = RunContext(
         full=full,
         max_wait=max_wait,
         progress=progress,
-        get_cursor=lambda scope: get_cursor(con, source, scope),
+        get_cursor=lambda scope: store.get_cursor(source, scope),
         warn=say,
         stats=stats,
-        pseudonymizer=_KeyCheck(con, warehouse, say),
-        stored_row=lambda table, key: stored_row(con, table, key),
+        pseudonymizer=_KeyCheck(store, warehouse, say),
+        stored_row=store.stored_row,
         label=f"{project.id} {source}",
         settings=settings or Settings(),
         said=said if said is not None else set(),
@@ -103,8 +139,8 @@ def run_collection(
             cursor = batch.cursor
             saved = (source, cursor.scope, cursor.value, cursor.etag) if cursor else None
             record.start()
-            rows += commit_batch(
-                con, batch.tables, run_id=record.run_id, cursor=saved, on_skip=unstorable
+            rows += store.commit_batch(
+                batch.tables, run_id=record.run_id, cursor=saved, on_skip=unstorable
             )
             batches += 1
     except PseudonymKeyError:
@@ -145,19 +181,19 @@ class _RunRecord:
     """The run's row in collection_runs, written with its first batch (or its outcome): a run that
     stops before storing anything, as a refused key does, leaves the warehouse unchanged."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, source: str, project: str) -> None:
-        self.con, self.source, self.project = con, source, project
+    def __init__(self, store: Store, source: str, project: str) -> None:
+        self.store, self.source, self.project = store, source, project
         self.started_at: datetime = now()
         self.run_id: str | None = None
 
     def start(self) -> None:
         if self.run_id is None:
-            self.run_id = start_run(self.con, self.source, self.project, started=self.started_at)
+            self.run_id = self.store.start_run(self.source, self.project, started=self.started_at)
 
     def finish(self, status: str, stats: RunStats, rows: int, error: str | None) -> None:
         self.start()
-        finish_run(
-            self.con, self.run_id, status=status, api_calls=stats.api_calls, rows=rows,
+        self.store.finish_run(
+            self.run_id, status=status, api_calls=stats.api_calls, rows=rows,
             skipped=stats.skipped, error=error,
             points=(stats.points_used, stats.points_remaining) if stats.points_used else None,
         )  # fmt: skip
@@ -170,10 +206,8 @@ class _KeyCheck:
     or with none (a fresh machine that would generate one), is refused before anything is written:
     the same people would otherwise come back as new speakers."""
 
-    def __init__(
-        self, con: duckdb.DuckDBPyConnection, warehouse: Path | None, warn: Callable[[str], None]
-    ) -> None:
-        self.con, self.warehouse, self.warn = con, warehouse, warn
+    def __init__(self, store: Store, warehouse: Path | None, warn: Callable[[str], None]) -> None:
+        self.store, self.warehouse, self.warn = store, warehouse, warn
         self.key: bytes | None = None
 
     def __call__(self, platform: str) -> Pseudonymizer:
@@ -182,8 +216,9 @@ class _KeyCheck:
         return Pseudonymizer(self.key, platform)
 
     def _checked_key(self) -> bytes:
-        recorded = get_fact(self.con, PSEUDONYM_KEY_FINGERPRINT)
-        where = self.warehouse or "the warehouse"
+        recorded = self.store.get_fact(PSEUDONYM_KEY_FINGERPRINT)
+        where = self.store.name if self.store.kind == "postgres" else self.warehouse
+        where = where or "the warehouse"
         try:
             key = load_key(self.warehouse, log=self.warn, create=recorded is None)
         except PseudonymKeyError as exc:
@@ -191,9 +226,9 @@ class _KeyCheck:
         except OnrampError as exc:  # a key file others can read, or a truncated one
             raise PseudonymKeyError(str(exc)) from None
         fingerprint = key_fingerprint(key)
-        if recorded is None:
-            record_fact(self.con, PSEUDONYM_KEY_FINGERPRINT, fingerprint)
-        elif fingerprint != recorded:
+        if recorded is None:  # first writer wins: two workers with two new keys cannot both
+            recorded = self.store.record_fact_once(PSEUDONYM_KEY_FINGERPRINT, fingerprint)
+        if fingerprint != recorded:
             raise PseudonymKeyError(
                 f"{where}: its pseudonyms were made with another key (fingerprint {recorded}; "
                 f"{key_origin(self.warehouse)} has {fingerprint}); {_RESTORE}"
@@ -205,6 +240,23 @@ _RESTORE = (
     "restore the original key (set ONRAMP_PSEUDONYM_KEY to it, or put its key file back) and run "
     "again; nothing was written"
 )
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """`I/N` (1 <= I <= N) as (I, N), or a one-line error."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise OnrampError(f"--shard {text}: expected I/N with 1 <= I <= N, e.g. --shard 2/3")
+    return int(match[1]), int(match[2])
+
+
+def shard_share(pairs: list[tuple[str, str]], shard: tuple[int, int]) -> set[tuple[str, str]]:
+    """The (project, source) pairs of shard I of N. The pairs are ordered by a hash of each and
+    dealt out in turn, so every worker given the same registry computes the same shares, they
+    cover every pair exactly once, and no two differ in size by more than one."""
+    index, count = shard
+    ranked = sorted(set(pairs), key=lambda p: hashlib.sha256(f"{p[0]}\x00{p[1]}".encode()).digest())
+    return {pair for rank, pair in enumerate(ranked) if rank % count == index - 1}
 
 
 def skipping(reason: str) -> Collector:

@@ -37,26 +37,40 @@ def configured_identities(paths: Paths, log: Callable[[str], None]) -> BuildIden
         if named:
             raise OnrampError(f"{path}: identities file not found (ONRAMP_IDENTITIES names it)")
         return None
-    pseudonymize = keyed_pseudonymizer(paths.raw_db, log) if needs_key(path) else _no_ids(path)
+    if not needs_key(path):
+        pseudonymize = _no_ids(path)
+    elif paths.is_postgres:  # the key file (if any) sits beside the published file's default
+        recorded = _store_fingerprint(paths.store_url)
+        pseudonymize = keyed_pseudonymizer(paths.raw_db, log, recorded, paths.store_name)
+    else:
+        pseudonymize = keyed_pseudonymizer(paths.raw_db, log)
     return BuildIdentities(load_identities(path, pseudonymize), "file")
 
 
-def keyed_pseudonymizer(raw_db: Path, log: Callable[[str], None]) -> Pseudonymize:
-    """pseudonym(key, platform, raw id) under the key the warehouse's pseudonyms were made with."""
-    if not raw_db.exists():  # never generate a key for a warehouse that is not there
-        raise OnrampError(
-            f"{raw_db}: no warehouse yet; run `onramp collect` or `onramp demo` first"
-        )
-    recorded = _recorded_fingerprint(raw_db)
+def keyed_pseudonymizer(
+    raw_db: Path,
+    log: Callable[[str], None],
+    recorded: str | None = None,
+    store_name: str | None = None,
+) -> Pseudonymize:
+    """pseudonym(key, platform, raw id) under the key the warehouse's pseudonyms were made with.
+    With `store_name` (a PostgreSQL store), `recorded` is its fingerprint, read by the caller."""
+    if store_name is None:
+        if not raw_db.exists():  # never generate a key for a warehouse that is not there
+            raise OnrampError(
+                f"{raw_db}: no warehouse yet; run `onramp collect` or `onramp demo` first"
+            )
+        recorded = _recorded_fingerprint(raw_db)
+    where = store_name or raw_db
     try:
         key = load_key(raw_db, log=log, create=recorded is None)
     except PseudonymKeyError as exc:
         raise PseudonymKeyError(
-            f"{raw_db}: {exc}; identities.toml lists Discord or Slack ids, which need it"
+            f"{where}: {exc}; identities.toml lists Discord or Slack ids, which need it"
         ) from None
     if recorded is not None and key_fingerprint(key) != recorded:
         raise PseudonymKeyError(
-            f"{raw_db}: its pseudonyms were made with another key (fingerprint {recorded}; "
+            f"{where}: its pseudonyms were made with another key (fingerprint {recorded}; "
             f"{key_origin(raw_db)} has {key_fingerprint(key)}): the Discord and Slack ids in "
             "identities.toml would match nobody; restore the original key"
         )
@@ -71,6 +85,13 @@ def _recorded_fingerprint(raw_db: Path) -> str | None:
             return get_fact(con, PSEUDONYM_KEY_FINGERPRINT)
     except duckdb.Error:
         return None  # an older file without the facts table: nothing recorded yet
+
+
+def _store_fingerprint(url: str) -> str | None:
+    from warehouse.postgres import PostgresStore
+
+    with PostgresStore(url) as store:
+        return store.get_fact(PSEUDONYM_KEY_FINGERPRINT)
 
 
 def _no_ids(path: Path) -> Pseudonymize:

@@ -20,6 +20,7 @@ def _isolated_environment(monkeypatch, tmp_path):
         "ONRAMP_PSEUDONYM_KEY",
         "ONRAMP_CONFIG",
         "ONRAMP_DB",
+        "ONRAMP_PUBLISHED",
         "GITHUB_API_URL",
         "HF_ENDPOINT",
         "DISCORD_API_BASE",

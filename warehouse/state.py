@@ -69,6 +69,10 @@ def commit_batch(
     return rows
 
 
+def new_run_id(source: str, started: datetime) -> str:
+    return f"{source}-{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
 def start_run(
     con: duckdb.DuckDBPyConnection,
     source: str,
@@ -77,7 +81,7 @@ def start_run(
     started: datetime | None = None,
 ) -> str:
     started = started or now()
-    run_id = f"{source}-{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    run_id = new_run_id(source, started)
     con.execute(
         "insert into collection_runs (run_id, source, project, started_at, status) "
         "values (?, ?, ?, ?, 'running')",

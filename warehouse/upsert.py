@@ -74,7 +74,14 @@ def _storable(
 ) -> pa.Table:
     """The rows with a value in every NOT NULL column the batch carries; the others go to
     `on_skip` (or, without one, fail the batch with the column named)."""
-    required = [c for c in not_null_columns(con, table) if c in arrow.column_names]
+    return keep_storable(table, arrow, not_null_columns(con, table), on_skip)
+
+
+def keep_storable(
+    table: str, arrow: pa.Table, not_null: list[str], on_skip: OnSkip | None
+) -> pa.Table:
+    """`_storable` for any store: `not_null` names the table's NOT NULL columns."""
+    required = [c for c in not_null if c in arrow.column_names]
     if not required:
         return arrow
     missing = None

@@ -37,6 +37,13 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--no-progress", action="store_true", help="no progress bars (for logs and CI)"
     )
+    parser.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="collect only the I-th of N stable shares of the (project, source) pairs, so N "
+        "workers (a CI matrix, cron on N hosts) cover the registry once; with a PostgreSQL "
+        "--db, workers also skip a stream another worker is collecting",
+    )
 
 
 SUMMARY = ("project", "source", "status", "rows", "skipped", "calls", "error")
@@ -45,11 +52,25 @@ SUMMARY = ("project", "source", "status", "rows", "skipped", "calls", "error")
 def run(args, paths: Paths) -> int:
     from core.registry import load_registry
     from core.settings import Settings
-    from onramp.orchestrator import SOURCES, run_collection, skipping, source_collector
-    from warehouse.db import connect
+    from onramp.orchestrator import (
+        SOURCES,
+        parse_shard,
+        run_collection,
+        shard_share,
+        skipping,
+        source_collector,
+    )
+    from warehouse.state import now
+    from warehouse.store import open_store
 
-    projects = load_registry(paths.config).select(args.project)
+    registry = load_registry(paths.config)
+    shard = parse_shard(args.shard) if args.shard else None
+    projects = registry.select(args.project)
     sources = args.source or list(SOURCES)
+    share = None
+    if shard is not None:  # shares of the whole registry: --project/--source only narrow them
+        share = shard_share([(p.id, s) for p in registry.projects for s in SOURCES], shard)
+        log(f"shard {shard[0]}/{shard[1]}: {len(share)} of the registry's (project, source) pairs")
     missing = [s for s in sources if source_collector(s) is None]
     for source in missing:
         log(f"{source}: collection from this source is not built yet")
@@ -58,12 +79,15 @@ def run(args, paths: Paths) -> int:
     settings = Settings.from_env()  # once: every collector is handed these, none reads the env
     said: set[str] = set()  # what this run has said already: a fallback is said once
     outcomes, down = [], {}  # down: source -> why its host cannot be reached in this run
-    with connect(paths.raw_db) as con:
+    began = now()
+    with open_store(paths.store) as store:
         for project in projects:
             for source in (s for s in sources if s not in missing):
+                if share is not None and (project.id, source) not in share:
+                    continue
                 collector = skipping(down[source]) if source in down else source_collector(source)
                 outcome = run_collection(
-                    con,
+                    store,
                     project,
                     source,
                     collector,
@@ -74,6 +98,8 @@ def run(args, paths: Paths) -> int:
                     warehouse=paths.raw_db,
                     settings=settings,
                     said=said,
+                    since=began,
+                    hold=True,  # until the store closes: peers skip what this run has done
                 )
                 outcomes.append(outcome)
                 if source in down:

@@ -36,6 +36,8 @@ def serve_command(args, paths: Paths) -> str:
     parts = ["onramp", "serve"]
     if args.db or os.environ.get("ONRAMP_DB"):
         parts += ["--db", str(paths.raw_db)]
+    if args.published or os.environ.get("ONRAMP_PUBLISHED"):
+        parts += ["--published", str(paths.published_db)]
     if args.config or os.environ.get("ONRAMP_CONFIG"):
         parts += ["--config", str(paths.config)]
     return shlex.join(parts)

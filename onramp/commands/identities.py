@@ -46,6 +46,7 @@ def _common_after_action(parser) -> None:
     keeps a value given before the action when none is given after it."""
     parser.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help="as above")
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="as above")
+    parser.add_argument("--published", metavar="PATH", default=argparse.SUPPRESS, help="as above")
 
 
 def run(args, paths: Paths) -> int:
@@ -60,7 +61,7 @@ def _suggest(args, paths: Paths) -> int:
     from onramp.identity_suggestions import render_toml, suggest
 
     listed = _listed(paths)
-    candidates = suggest(paths.raw_db, listed, _project_hub_accounts(paths))
+    candidates = suggest(paths.store, listed, _project_hub_accounts(paths))
     text = render_toml(candidates)
     if args.out:
         try:

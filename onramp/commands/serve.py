@@ -84,6 +84,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
 def dashboard_env(paths: Paths) -> dict[str, str]:
     return {
         **os.environ,
-        "ONRAMP_DB": str(paths.raw_db.resolve()),
+        "ONRAMP_DB": paths.store_url or str(paths.raw_db.resolve()),
+        "ONRAMP_PUBLISHED": str(paths.published_db.resolve()),
         "ONRAMP_CONFIG": str(paths.config.resolve()),
     }

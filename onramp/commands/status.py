@@ -50,7 +50,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, paths: Paths) -> int:
-    log(f"warehouse: {paths.raw_db}")
+    log(f"warehouse: {paths.store_name}")
     rows = status_rows(paths, _configured(paths))
     if not rows:
         log("no collection has run yet: `onramp collect` (or `onramp demo`) fills the warehouse")
@@ -72,6 +72,15 @@ def status_rows(paths: Paths, projects: set[str] | None = None) -> list[tuple]:
 
     from warehouse.db import open_error
 
+    url = getattr(paths, "store_url", None)  # callers may hand just the raw file's path
+    if url:
+        from warehouse.pgcopy import snapshot
+
+        with snapshot(url, ("collection_runs", "sync_state")) as con:
+            rows = con.execute(
+                _LATEST_RUNS.format(skipped="coalesce(latest.skipped, 0)", points=_points(con))
+            ).fetchall()
+        return [r for r in rows if projects is None or r[0] == "(all)" or r[0] in projects]
     if not paths.raw_db.exists():
         return []
     try:

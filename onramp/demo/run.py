@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,6 +37,11 @@ def with_bundled_registry(paths: Paths, *, explicit: bool) -> Paths:
 
 def run_demo(paths: Paths, *, force: bool = False, log: Callable[[str], None] = print) -> None:
     started = time.perf_counter()
+    if paths.is_postgres:
+        raise OnrampError(
+            f"{paths.store_name}: the demo builds its own DuckDB file; give --db a file path "
+            "(e.g. --db data/demo.duckdb)"
+        )
     manifest = read_manifest()
     registry = load_registry(paths.config)  # a broken registry fails before anything is replaced
     _refuse_collected(paths, force)
@@ -84,18 +90,32 @@ def _import_sample_slack(con, paths: Paths, registry: Registry, cutoff, log) -> 
 
 
 def build_published(paths: Paths, log: Callable[[str], None]):
-    """`onramp build` and the demo: the registry and identities in force, then the models."""
+    """`onramp build` and the demo: the registry and identities in force, then the models. From
+    a PostgreSQL store, its raw tables are first copied into a local DuckDB file (through Arrow),
+    which the models then read as they read the one-file store."""
     registry = build_registry(paths)
     chosen = build_identities(paths, registry, log)
-    if chosen is None:
-        return build(paths.raw_db, paths.published_db, registry)
-    return build(
-        paths.raw_db,
-        paths.published_db,
-        registry,
-        identities=chosen.identities,
-        identities_provenance=chosen.provenance,
-    )
+    options = {}
+    if chosen is not None:
+        options = {"identities": chosen.identities, "identities_provenance": chosen.provenance}
+    if not paths.is_postgres:
+        return build(paths.raw_db, paths.published_db, registry, **options)
+    from warehouse.pgcopy import copy_to_file
+
+    published = paths.published_db
+    published.parent.mkdir(parents=True, exist_ok=True)
+    raw_copy = published.with_name(f"_onramp_raw_{os.getpid()}.duckdb")
+    try:
+        copied = time.perf_counter()
+        counts = copy_to_file(paths.store_url, raw_copy)
+        log(
+            f"copied {sum(counts.values()):,} raw rows of {len(counts)} tables from "
+            f"{paths.store_name} in {time.perf_counter() - copied:.1f} s"
+        )
+        return build(raw_copy, published, registry, **options)
+    finally:
+        raw_copy.unlink(missing_ok=True)
+        raw_copy.with_name(raw_copy.name + ".wal").unlink(missing_ok=True)
 
 
 def build_identities(
@@ -154,7 +174,7 @@ def build_registry(paths: Paths) -> Registry:
 
 
 def _is_demo_warehouse(paths: Paths) -> bool:
-    if not paths.raw_db.exists():
+    if paths.is_postgres or not paths.raw_db.exists():  # the demo is never loaded into one
         return False
     with connect(paths.raw_db) as con:
         row = fetch_one(con, "select count(*) from collection_runs where source = ?", [DEMO_SOURCE])
