@@ -1,6 +1,8 @@
 """Every project side by side: each chosen indicator's value for the headline month (pending while
-it can still change; snapshot totals: their latest snapshot) and its 12 months to then. Every
-project shows without an inner scroll; the sidebar's project is marked ▶."""
+it can still change; snapshot totals: their latest snapshot, with its date and "stale" past 90
+days; "too few" under the catalog's min_sample; "not collected" where the project has no value
+at all) and its 12 months to then. Every project shows without an inner scroll, the project
+column pinned; the sidebar's project is marked ▶."""
 
 from __future__ import annotations
 
@@ -15,13 +17,15 @@ from dashboard.data import query
 
 SQL = """
 with at_headline as (
-    select c.project, c.indicator, c.final, c.is_sample, c.headline_value as value, s.sparkline
+    select c.project, c.indicator, c.final, c.is_sample, c.headline_value as value, s.sparkline,
+        c.as_of, c.stale, c.too_few, c.sample_size
     from fct_indicator_changes as c
     left join fct_indicator_sparklines as s using (project, indicator, month)
     where c.month = ? and list_contains(?, c.indicator)
 )
 select p.project, p.name, p.organizational_model, p.position,
-    h.indicator, h.value, h.final, h.sparkline, h.is_sample
+    h.indicator, h.value, h.final, h.sparkline, h.is_sample, h.as_of, h.stale, h.too_few,
+    h.sample_size
 from dim_projects as p
 left join at_headline as h using (project)
 where list_contains(?, p.organizational_model)
@@ -47,10 +51,18 @@ def wide(frame: pd.DataFrame, indicators: list[Indicator], highlight: str) -> pd
     for indicator in indicators:
         rows = frame[frame["indicator"] == indicator.id].set_index("project")
         text = [
-            fmt.number(v, indicator, final=bool(f))
-            for v, f in zip(rows["value"], rows["final"], strict=True)
-        ]
-        out[indicator.id] = pd.Series(text, index=rows.index).reindex(out.index).fillna(fmt.DASH)
+            fmt.shown_value(
+                r.value, indicator, final=bool(r.final), as_of=r.as_of, stale=bool(r.stale),
+                too_few=bool(r.too_few), sample_size=r.sample_size,
+            )
+            for r in rows.itertuples()
+        ]  # fmt: skip
+        # no row at all: the source was never collected for the project (not 0, not "—")
+        out[indicator.id] = (
+            pd.Series(text, index=rows.index, dtype=object)
+            .reindex(out.index)
+            .fillna(fmt.NOT_COLLECTED)
+        )
         out[f"{indicator.id}__trend"] = rows["sparkline"].reindex(out.index)
     out["is_sample"] = frame.groupby("project")["is_sample"].any().reindex(out.index).fillna(False)
     return out.reset_index().sort_values(["organizational_model", "position"])
@@ -68,7 +80,7 @@ def column_config(indicators: list[Indicator], selection: Selection) -> dict:
     }
     for indicator in indicators:
         config[indicator.id] = st.column_config.TextColumn(
-            f"{indicator.name} ({indicator.unit})", help=indicator.about(), width="medium"
+            indicator.name, help=f"Unit: {indicator.unit}. " + indicator.about(), width="medium"
         )
         config[f"{indicator.id}__trend"] = st.column_config.LineChartColumn(
             "12 months",
@@ -83,8 +95,11 @@ def about(indicators: list[Indicator]) -> str:
     return (
         "Each chosen indicator's value for the headline month (the last complete month; the "
         "partial cut-off month is never a headline), and its 12 months to then. `pending`: the "
-        "value can still change; `—`: no value (a ratio with nothing to divide, a source not "
-        "collected). Snapshot totals show their latest snapshot.\n\n" + notes
+        "value can still change; `—`: no value (a ratio with nothing to divide); `not collected`: "
+        "the source was never collected for the project (never a 0). Snapshot totals show their "
+        "latest snapshot at or before the month and its date (`as of`), `stale` when it is more "
+        "than 90 days old. `too few (n)`: the value rests on fewer items than the catalog asks "
+        "to rank it.\n\n" + notes
     )
 
 
@@ -106,11 +121,13 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
             hide_index=True,
             height=table_height(len(frame)),
             column_config=column_config(indicators, selection),
+            # the indicators first, beside the pinned project column: the default ones fit at
+            # 1280 px, and further ones scroll under the pinned names
             column_order=[
                 "name",
+                *[c for i in indicators for c in (i.id, f"{i.id}__trend")],
                 "organizational_model",
                 "link",
-                *[c for i in indicators for c in (i.id, f"{i.id}__trend")],
             ],
         )
 
@@ -127,5 +144,24 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
         about=about(indicators),
         table=table,
         sample=is_sample(frame),
+        note=not_collected_note(frame, indicators),
     )
     return frame
+
+
+def not_collected_note(frame: pd.DataFrame, indicators: list[Indicator]) -> str | None:
+    """Which chosen indicators some project shown never collected, and how to collect them."""
+    lines = []
+    for indicator in indicators:
+        missing = frame.loc[frame[indicator.id] == fmt.NOT_COLLECTED, "name"].str.removeprefix(MARK)
+        if len(missing) == len(frame):
+            who = "any project shown"
+        elif len(missing) <= 3:
+            who = ", ".join(missing)
+        else:
+            who = f"{len(missing)} of the {len(frame)} projects shown"
+        if len(missing):
+            lines.append(
+                f"**{indicator.name}**: not collected for {who} — {fmt.how_to_collect(indicator)}."
+            )
+    return "  \n".join(lines) or None

@@ -10,7 +10,9 @@
 -- share it). Not ranked, with unranked saying why: 'missing' (no value; a source never collected
 -- has no row at all), 'pending' (not final), 'too few' (fewer items than the catalog's
 -- min_sample), 'stale' (a snapshot more than 90 days old: never set against fresh ones), 'all equal'
--- (every ranked project has the same value, or only one has a value). ranked_projects: how many
+-- (every ranked project has the same value, or only one has a value), 'older snapshot' (a fresh
+-- snapshot older than the scope's newest one: snapshots of different dates are never ranked
+-- against each other). ranked_projects: how many
 -- projects the scope ranks on the indicator that month.
 -- key: scope, project, indicator, month
 with recursive
@@ -43,6 +45,7 @@ values_shown as (
         changes.too_few,
         changes.sample_size,
         changes.min_sample,
+        changes.shape,
         projects.organizational_model
     from fct_indicator_changes as changes
     join registry_projects as projects using (project)
@@ -66,8 +69,22 @@ judged as (
     from scoped
 ),
 
+newest as (  -- snapshot totals: only snapshots of the scope's newest date are set side by side
+    select
+        judged.* replace (
+            case
+                when held_back is null and shape = 'snapshot'
+                    and as_of < max(as_of) filter (where held_back is null)
+                        over (partition by scope, indicator, month)
+                    then 'older snapshot'
+                else held_back
+            end as held_back
+        )
+    from judged
+),
+
 rankable as (
-    select * from judged where held_back is null
+    select * from newest where held_back is null
 ),
 
 spread as (
@@ -117,7 +134,7 @@ final as (
         judged.too_few,
         judged.sample_size,
         judged.min_sample
-    from judged
+    from newest as judged
     left join ranked using (scope, project, indicator, month)
 )
 

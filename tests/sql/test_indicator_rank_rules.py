@@ -13,8 +13,8 @@ month, so January is final). Unanswered share (lower is better, catalog min_samp
 from datetime import UTC, datetime
 
 import pytest
-
 from hubrows import model, snapshot
+
 from sqlkit import build_over, project
 
 
@@ -55,12 +55,16 @@ def con(tmp_path_factory):
             issues.append(issue(repo, number))
             if number > unanswered:
                 replies.append(reply(repo, number))
-    # downloads snapshots: a's from January 2024 (fresh), b's from June 2023 (stale by January)
+    commits.append(commit("o/c", t(2023, 12, 10)))  # c's months start in December 2023
+    # downloads snapshots: a's and d's from January 2024, c's from December 2023 (fresh, but
+    # older than the others), b's from June 2023 (stale by January)
     hub = {
-        "hub_repos": [model("ha/m"), model("hb/m")],
+        "hub_repos": [model("ha/m"), model("hb/m"), model("hc/m"), model("hd/m")],
         "hub_repo_snapshots": [
             snapshot("ha/m", "2024-01-20", 50),
             snapshot("hb/m", "2023-06-20", 900),
+            snapshot("hc/m", "2023-12-20", 300),
+            snapshot("hd/m", "2024-01-25", 70),
         ],
     }
     rows = {
@@ -72,8 +76,8 @@ def con(tmp_path_factory):
     projects = [
         project("a", github_repos=["o/a"], hub_authors=["ha"]),
         project("b", github_repos=["o/b"], hub_authors=["hb"]),
-        project("c", github_repos=["o/c"]),
-        project("d", github_repos=["o/d"]),
+        project("c", github_repos=["o/c"], hub_authors=["hc"]),
+        project("d", github_repos=["o/d"], hub_authors=["hd"]),
     ]
     return build_over(tmp_path_factory.mktemp("rank-rules"), rows, projects)
 
@@ -107,17 +111,25 @@ def test_a_small_sample_is_too_few_and_unranked(con):
     assert sample == (3, 10, True)
 
 
-def test_a_stale_snapshot_is_not_ranked_against_a_fresh_one(con):
+def test_snapshots_of_different_dates_are_never_ranked_against_each_other(con):
     got = _ranks(con, "hub_downloads_30d")
     # b's June-2023 snapshot is 215 days old at the end of January 2024 (30 Jun 2023 .. 31 Jan
-    # 2024): stale, so a's 50 is not ranked against b's 900; a alone is nothing to rank
+    # 2024): stale. c's December one is fresh (31 days) but older than a's and d's January ones:
+    # only a and d, both of January, are ranked (d's 70 before a's 50)
     assert got["b"] == (900, None, None, "stale")
-    assert got["a"] == (50, None, None, "all equal")
+    assert got["c"] == (300, None, None, "older snapshot")
+    assert got["d"] == (70, 1, 1, None)
+    assert got["a"] == (50, 2, 1, None)
     age = con.execute(
         "select project, as_of, snapshot_age_days, stale from fct_indicator_changes "
         "where indicator = 'hub_downloads_30d' and month = '2024-01' order by project"
     ).fetchall()
-    assert age == [("a", "2024-01", 0, False), ("b", "2023-06", 215, True)]
+    assert age == [
+        ("a", "2024-01", 0, False),
+        ("b", "2023-06", 215, True),
+        ("c", "2023-12", 31, False),
+        ("d", "2024-01", 0, False),
+    ]
 
 
 def test_a_source_never_collected_has_no_row(con):
