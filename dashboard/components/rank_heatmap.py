@@ -45,7 +45,8 @@ ABOUT = (
     "cell), pending (`…`), rests on too few items (`few`: fewer than the catalog's minimum, "
     "listed under the chart) or is a snapshot more than 90 days old or older than the newest "
     "one shown (`old`: snapshots of different dates are never ranked against each other), and "
-    "none in a row where every other project has the same value or only one has a value: there is nothing to rank. Hover a cell for the value and its date."
+    "none in a row where every other project has the same value or only one has a value: there "
+    "is nothing to rank. Hover a cell for the value and its date."
 )
 
 
