@@ -94,7 +94,7 @@ class Indicator:
         if not self.min_sample:
             return ""
         return (
-            f" Not ranked from fewer than {self.min_sample} items (\"too few\"): the value is "
+            f' Not ranked from fewer than {self.min_sample} items ("too few"): the value is '
             "shown, but it is no lead."
         )
 
