@@ -32,6 +32,23 @@ where list_contains(?, p.organizational_model)
 order by p.organizational_model, p.position, h.indicator
 """
 MARK = "▶ "
+COVERAGE_SQL = """
+select p.name, c.snapshot, c.project_models, c.covered_models
+from fct_snapshot_coverage as c
+join dim_projects as p using (project)
+where list_contains(?, c.project) and c.snapshot = ? and c.covered_models > 0
+order by p.organizational_model, p.position
+"""
+# the snapshot behind each snapshot indicator whose coverage the page states
+COVERED_BY = {
+    "hub_derivatives_total": "derivative_trees",
+    "hub_finetunes_total": "derivative_trees",
+    "hub_adapters_total": "derivative_trees",
+    "hub_quantized_total": "derivative_trees",
+    "hub_merges_total": "derivative_trees",
+    "hub_downloads_30d": "downloads",
+}
+COVERAGE_NOUNS = {"derivative_trees": "derivative trees of", "downloads": "downloads of"}
 
 
 def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
@@ -144,12 +161,36 @@ def render(selection: Selection, indicators: list[Indicator], models: list[str])
         about=about(indicators),
         table=table,
         sample=is_sample(frame),
-        note=not_collected_note(frame, indicators),
+        note=notes(frame, indicators),
     )
     return frame
 
 
-def not_collected_note(frame: pd.DataFrame, indicators: list[Indicator]) -> str | None:
+def notes(frame: pd.DataFrame, indicators: list[Indicator]) -> str | None:
+    """Under the table: what each snapshot covers, and what was never collected (and how)."""
+    lines = coverage_lines(frame, indicators) + not_collected_lines(frame, indicators)
+    return "  \n".join(lines) or None
+
+
+def coverage_lines(frame: pd.DataFrame, indicators: list[Indicator]) -> list[str]:
+    """'Derivative models cover derivative trees of: Meta 2 of 57 project models, …'."""
+    lines = []
+    for snapshot in dict.fromkeys(COVERED_BY[i.id] for i in indicators if i.id in COVERED_BY):
+        rows = query(COVERAGE_SQL, (frame["project"].tolist(), snapshot))
+        if rows.empty:
+            continue
+        names = [i.name for i in indicators if COVERED_BY.get(i.id) == snapshot]
+        parts = ", ".join(
+            f"{n} {int(c):,} of {fmt.plural(int(m), 'project model')}"
+            for n, c, m in zip(
+                rows["name"], rows["covered_models"], rows["project_models"], strict=True
+            )
+        )
+        lines.append(f"**{', '.join(names)}** count {COVERAGE_NOUNS[snapshot]}: {parts}.")
+    return lines
+
+
+def not_collected_lines(frame: pd.DataFrame, indicators: list[Indicator]) -> list[str]:
     """Which chosen indicators some project shown never collected, and how to collect them."""
     lines = []
     for indicator in indicators:
@@ -164,4 +205,4 @@ def not_collected_note(frame: pd.DataFrame, indicators: list[Indicator]) -> str 
             lines.append(
                 f"**{indicator.name}**: not collected for {who} — {fmt.how_to_collect(indicator)}."
             )
-    return "  \n".join(lines) or None
+    return lines
