@@ -1,7 +1,7 @@
 """fct_snapshot_coverage: how much of a project a Hub snapshot covers and when it was taken; and a
 derivative tree never collected gives no derivative totals (not 0). Hand-worked:
 
-p (hub author org) has 3 models: org/a (an edge x/ft -> org/a was seen), org/b (its children were
+p (hub author org) has 3 models: org/a (its child x/ft collected 10 Mar), org/b (its children were
 listed on 20 Mar 2024: none), org/c (nothing). Trees: 2 of 3, as of 20 Mar 2024.
 Downloads: org/a and org/b on 20 Mar (the latest day), org/a alone on 5 Mar: 2 of 3 on 20 Mar.
 q (hub author qq) has 1 model with a downloads snapshot and no tree collected: 0 of 1, and no
@@ -18,7 +18,7 @@ from sqlkit import build_over, project
 def test_coverage_and_a_tree_never_collected(tmp_path):
     rows = merged(
         {
-            "hub_repos": [model("org/a"), model("org/b"), model("org/c"), model("x/ft"),
+            "hub_repos": [model("org/a"), model("org/b"), model("org/c"), model("x/ft", collected="2024-03-10"),
                           model("qq/m")],
             "hub_derivatives": [edge("x/ft", "finetune", "org/a")],
             "hub_tree_listings": [
