@@ -18,8 +18,8 @@ from sqlkit import build_over, project
 def test_coverage_and_a_tree_never_collected(tmp_path):
     rows = merged(
         {
-            "hub_repos": [model("org/a"), model("org/b"), model("org/c"), model("x/ft", collected="2024-03-10"),
-                          model("qq/m")],
+            "hub_repos": [model("org/a"), model("org/b"), model("org/c"), model("qq/m"),
+                          model("x/ft", collected="2024-03-10")],
             "hub_derivatives": [edge("x/ft", "finetune", "org/a")],
             "hub_tree_listings": [
                 {"parent_id": "org/b", "listed_at": at("2024-03-20"), "provenance": "api"}
