@@ -43,10 +43,15 @@ def load(selection: Selection, indicator: Indicator, models: list[str]) -> pd.Da
     start, end = window(selection)
     frame = query(SQL, (indicator.id, start, end, list(models)))
     frame["model"] = frame["organizational_model"].map(fmt.organisational_model)
-    # each line's last point carries its project's short name ("Meta", not "Meta (Llama)")
-    last = frame.groupby("project")["month_start"].transform("max") == frame["month_start"]
-    frame["label"] = frame["name"].str.split(" (", n=1, regex=False).str[0].where(last, "")
-    return frame
+    return labelled(frame)
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each line's last point carries its project's short name ("Meta", not "Meta (Llama)")."""
+    out = frame.copy()
+    last = out.groupby("project")["month_start"].transform("max") == out["month_start"]
+    out["label"] = out["name"].str.split(" (", n=1, regex=False).str[0].where(last, "")
+    return out
 
 
 def chart(frame: pd.DataFrame, indicator: Indicator, highlight: str) -> alt.Chart:
@@ -74,7 +79,6 @@ def chart(frame: pd.DataFrame, indicator: Indicator, highlight: str) -> alt.Char
             y=alt.Y("value:Q"),
             text="label:N",
             color=alt.condition(picked, alt.value("#d62728"), alt.value("#616161")),
-            fontWeight=alt.condition(picked, alt.value("bold"), alt.value("normal")),
         )
     )
     return (
