@@ -117,7 +117,7 @@ def chart(
     )
     labels = base.mark_text(fontSize=10).encode(text="rank_text:N")
     # a step per project: a readable column at any page width (the card scrolls sideways)
-    return (cells + labels).properties(height=alt.Step(24), width=alt.Step(34))
+    return (cells + labels).properties(height=alt.Step(24), width=alt.Step(30))
 
 
 def render(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
