@@ -1,7 +1,7 @@
 """Who carries the project? Each quarter's commits by organisation, as shares
-(fct_organisation_shares: dated affiliations, else email domains, the elephant factor's rule). Unaffiliated commits and the
-smaller organisations are shown as such, so the bars sum to 100 %; a quarter not over by the data
-cut-off is drawn lighter. This card only draws the mart."""
+(fct_organisation_shares: dated affiliations, else email domains, the elephant factor's rule).
+Unaffiliated commits and the smaller organisations are shown as such, so the bars sum to 100 %; a
+quarter not over by the data cut-off is drawn lighter. This card only draws the mart."""
 
 from __future__ import annotations
 
