@@ -5,11 +5,16 @@
 -- (derivatives deleted since, or not yet made, would make any rebuilt figure wrong; the
 -- fct_derivative_growth mart has the history by creation month). A model counts once however
 -- many project parents it has. A project none of whose models had its tree collected
--- (int_hub_tree_coverage) has no rows here: not collected is not 0.
+-- (int_hub_tree_coverage) has no rows here: not collected is not 0. New derivatives and their
+-- authors stop at the month the tree was last collected: later months were not seen, so they
+-- have no value rather than 0.
 with
 
 collected as (
-    select distinct project from int_hub_tree_coverage where tree_collected
+    select project, date_trunc('month', max(tree_collected_at))::date as tree_month
+    from int_hub_tree_coverage
+    where tree_collected
+    group by project
 ),
 
 derivatives as (
@@ -73,8 +78,9 @@ per_month as (
         coalesce(created.is_sample, false) as is_sample
     from int_project_months as spine
     left join created on created.project = spine.project and created.month = spine.month
+    join collected on collected.project = spine.project
     where spine.project in (select project from int_hub_snapshot_months)
-        and spine.project in (select project from collected)
+        and (collected.tree_month is null or spine.month <= collected.tree_month)
 ),
 
 long as (

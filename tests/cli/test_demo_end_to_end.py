@@ -107,6 +107,15 @@ def test_a_source_the_demo_did_not_collect_gives_no_row(demo_db, capsys):
     assert json.loads(_metrics(capsys, demo_db, "--indicator", "hub_dataset_reuse_models")) == []
 
 
+def test_new_derivatives_stop_where_the_tree_was_collected(demo_db, capsys):
+    # Meta's derivative tree was collected in April 2025: later months were not seen, so they
+    # have no value rather than a 0
+    records = json.loads(
+        _metrics(capsys, demo_db, "--project", "meta-llama", "--indicator", "hub_new_derivatives")
+    )
+    assert records and max(r["month"] for r in records) == "2025-04"
+
+
 def test_null_values_are_null(demo_db, capsys):
     records = json.loads(_metrics(capsys, demo_db, "--indicator", "contributor_retention"))
     assert any(r["value"] is None for r in records)  # a first month has nobody "before"
