@@ -108,3 +108,57 @@ def word_headers(frame, **labels) -> dict:
         for column in frame.columns
         if "_" in str(column) or column in labels
     }
+
+
+NOT_COLLECTED = "not collected"
+HOW_TO_COLLECT = {  # by catalog source: what to configure and run for a value to exist
+    "github": "list the repositories in `github_repos` and run `onramp collect --source github`",
+    "hub": "list the Hub users or orgs in `hub_authors` and run `onramp collect --source hub`",
+    "discord": "list `discord_guilds` and run `onramp collect --source discord` (needs "
+    "DISCORD_BOT_TOKEN), or load exports with `onramp import-discord`",
+    "slack": "list `slack_channels` and run `onramp collect --source slack`, or load an export "
+    "with `onramp import-slack`",
+    "crossplatform": "collect GitHub and at least one other source for the project",
+}
+
+
+HOW_TO_COLLECT_INDICATOR = {  # where one source's indicator needs more than the source
+    "bench_external_results": "list the project's evaluation datasets in `hub_benchmark_datasets` "
+    "and run `onramp collect --source hub`",
+    "hub_dataset_reuse_models": "run `onramp collect --source hub` for a project whose "
+    "`hub_authors` publish datasets (their reuse is listed with the Hub collection)",
+}
+
+
+def how_to_collect(indicator: Indicator) -> str:
+    """How a value that was never collected can be had."""
+    return HOW_TO_COLLECT_INDICATOR.get(indicator.id, HOW_TO_COLLECT[indicator.source])
+
+
+def snapshot_date(as_of, stale: bool = False) -> str:
+    """A snapshot's date as shown beside its value: 'as of Apr 2025', 'as of Apr 2025, stale'."""
+    if is_missing(as_of):
+        return ""
+    return f"as of {month_name(as_of)}" + (", stale" if stale else "")
+
+
+def shown_value(
+    value,
+    indicator: Indicator,
+    *,
+    final: bool = True,
+    as_of=None,
+    stale=False,
+    too_few=False,
+    sample_size=None,
+) -> str:
+    """A headline cell: the value, and beside it what a reader must know to trust it (its
+    snapshot date and staleness, a sample too small to rank)."""
+    text = number(value, indicator, final=final)
+    if text in (DASH, PENDING):
+        return text
+    if indicator.shape == "snapshot":
+        text += " · " + snapshot_date(as_of, bool(stale))
+    if too_few and not is_missing(sample_size):
+        text += f" · too few ({int(sample_size)})"
+    return text

@@ -99,6 +99,7 @@ def write_catalog(con: duckdb.DuckDBPyConnection) -> None:
             "settles_after_days": pa.array([i.settles_after_days for i in catalog], pa.int32()),
             "good": [i.good for i in catalog],
             "shape": [i.shape for i in catalog],
+            "min_sample": pa.array([i.min_sample for i in catalog], pa.int32()),
         }
     )
     _create(con, "ref_indicator_catalog", table)

@@ -44,10 +44,14 @@ class Indicator:
     definition: str
     settles_after_days: int  # days after the month's end until the value can no longer change
     kind: str = ""  # "snapshot" | "level"; empty: derived from the unit (see `shape`)
+    # fewest items (the ratio's denominator, the median's count) a value needs to be ranked; 0: any
+    min_sample: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.settles_after_days, int) or self.settles_after_days < 0:
             raise ValueError(f"indicator {self.id}: settles_after_days must be a whole number >= 0")
+        if not isinstance(self.min_sample, int) or self.min_sample < 0:
+            raise ValueError(f"indicator {self.id}: min_sample must be a whole number >= 0")
         if self.kind not in ("", *KINDS):
             raise ValueError(f"indicator {self.id}: kind {self.kind!r} is not one of {KINDS}")
 
@@ -83,6 +87,15 @@ class Indicator:
             f"Unit: {self.unit}; {DIRECTIONS[self.good]}. "
             f"On-ramp: {self.collaboration_type}, {self.lifecycle_stage} stage. "
             + self.settling_note()
+            + self.sample_note()
+        )
+
+    def sample_note(self) -> str:
+        if not self.min_sample:
+            return ""
+        return (
+            f' Not ranked from fewer than {self.min_sample} items ("too few"): the value is '
+            "shown, but it is no lead."
         )
 
     def settling_note(self) -> str:

@@ -1,4 +1,6 @@
-"""Derivative models of a project's models: by relation per month, by base model, the top ones."""
+"""Derivative models of a project's models: by relation per month, by base model, the top ones.
+Each card says how much of the project its snapshot covers and when it was taken
+(fct_snapshot_coverage: "derivative trees of 2 of 57 project models, as of 7 Apr 2025")."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard import format as fmt
 from dashboard.cards import card, dataframe, is_sample
 from dashboard.controls import Selection
 from dashboard.data import query
@@ -40,6 +43,13 @@ where project = ?
 order by downloads_30d desc nulls last, likes desc nulls last, model_id
 limit 25
 """
+
+COVERAGE_SQL = """
+select snapshot, project_models, covered_models, snapshot_on, age_days, stale
+from fct_snapshot_coverage
+where project = ?
+"""
+SNAPSHOT_NOUNS = {"derivative_trees": "Derivative trees", "downloads": "Downloads"}
 
 RELATIONS = ["finetune", "adapter", "quantized", "merge"]
 ABOUT_TREE = (
@@ -82,6 +92,27 @@ def by_base_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
+def coverage_line(row) -> str:
+    """'Derivative trees of 2 of 57 project models, as of 7 Apr 2025' (the mart's counts)."""
+    noun = SNAPSHOT_NOUNS.get(row["snapshot"], row["snapshot"])
+    models = fmt.plural(int(row["project_models"]), "project model")
+    if fmt.is_missing(row["snapshot_on"]) or not row["covered_models"]:
+        return f"{noun}: not collected for any of the {models}."
+    text = (
+        f"{noun} of {int(row['covered_models']):,} of {models}, as of {fmt.day(row['snapshot_on'])}"
+    )
+    if bool(row["stale"]):
+        text += f" (stale: {int(row['age_days']):,} days before the data cut-off)"
+    return text + "."
+
+
+def coverage(project: str, snapshots: tuple[str, ...] = ("derivative_trees",)) -> str | None:
+    """What the project's snapshots cover, one line each, for a card's note."""
+    frame = query(COVERAGE_SQL, (project,))
+    lines = [coverage_line(r) for _, r in frame.iterrows() if r["snapshot"] in snapshots]
+    return "  \n".join(lines) or None
+
+
 def render_by_month(selection: Selection) -> bool:
     frame = query(BY_MONTH_SQL, (selection.project, selection.start, selection.end))
     if frame.empty:
@@ -93,6 +124,7 @@ def render_by_month(selection: Selection) -> bool:
         about=ABOUT_TREE,
         chart=by_month_chart(frame),
         sample=is_sample(frame),
+        note=coverage(selection.project),
     )
     return True
 
@@ -108,6 +140,7 @@ def render_by_base(selection: Selection) -> bool:
         about=ABOUT_TREE + " The 15 base models with the most derivatives, all time.",
         chart=by_base_chart(frame),
         sample=is_sample(frame),
+        note=coverage(selection.project),
     )
     return True
 
@@ -138,5 +171,6 @@ def render_top(selection: Selection) -> bool:
         about=ABOUT_TREE + " Ranked by 30-day downloads as last collected.",
         table=table,
         sample=is_sample(frame),
+        note=coverage(selection.project, ("derivative_trees", "downloads")),
     )
     return True

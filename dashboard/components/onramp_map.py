@@ -20,7 +20,7 @@ from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
 select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
-    c.latest_month, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample
+    c.latest_month, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
@@ -31,9 +31,9 @@ ABOUT = (
     "from *The Open LLM Cartography*, §5, Figures 2-7. Each cell lists the catalog's indicators "
     "of that on-ramp, key indicators first: the value for the month shown, its change against "
     "the trailing three months and against a year before (▲▼ green went the good way, red the "
-    "bad way, ● no change), or *pending* while it can still change. A snapshot indicator with "
-    "no value that month shows its latest snapshot and that snapshot's month. The grey line is "
-    "what the study says about the on-ramp. The CSV holds one row per project × indicator for "
+    "bad way, ● no change), or *pending* while it can still change. A snapshot indicator shows "
+    "its latest snapshot and that snapshot's month (stale: more than 90 days old). The grey line "
+    "is what the study says about the on-ramp. The CSV holds one row per project × indicator for "
     "the month, as `fct_indicator_changes` gives it."
 )
 
@@ -53,8 +53,9 @@ def cell_indicators(row: str, stage: str) -> list[Indicator]:
 
 
 def headline(row: pd.Series, indicator: Indicator) -> tuple[str, str | None]:
-    """The value as the map shows it, and the month it is from when not the headline month."""
-    if indicator.shape == "snapshot" and fmt.is_missing(row["value"]):
+    """The value as the map shows it, and, for a snapshot total, the month of its snapshot (every
+    snapshot value shows its date, in its own month too)."""
+    if indicator.shape == "snapshot":
         if fmt.is_missing(row["latest_value"]):
             return fmt.DASH, None
         return fmt.with_unit(row["latest_value"], indicator), row["latest_month"]
@@ -82,7 +83,10 @@ def _line(row: pd.Series, indicator: Indicator) -> str:
     arrow, colour = mark(row["change_3m"], row["change_3m_went"])
     text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
     if as_of is not None:
-        return text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)})</span>'
+        old = ", stale" if bool(row.get("stale", False)) else ""
+        return (
+            text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)}{old})</span>'
+        )
     if value == fmt.DASH:
         return text
     return (
@@ -164,6 +168,14 @@ def render_across(values: pd.DataFrame, names: dict[str, str], highlight: str = 
     )
 
 
+def _dated(row: pd.Series, indicator: Indicator) -> str:
+    """A cell of the map across projects: the value, with its snapshot's date where it has one."""
+    value, as_of = headline(row, indicator)
+    if as_of is None:
+        return value
+    return f"{value} · {fmt.snapshot_date(as_of, bool(row.get('stale', False)))}"
+
+
 def across_projects(
     frame: pd.DataFrame, names: dict[str, str], highlight: str = ""
 ) -> pd.DataFrame:
@@ -179,7 +191,8 @@ def across_projects(
             label = f"{row.title} · {stage_title}: {lead.name}"
             rows = frame[frame["indicator"] == lead.id].set_index("project")
             columns[label] = {
-                p: (headline(rows.loc[p], lead)[0] if p in rows.index else fmt.DASH) for p in names
+                p: (_dated(rows.loc[p], lead) if p in rows.index else fmt.NOT_COLLECTED)
+                for p in names
             }
     out = pd.DataFrame(columns)
     out.insert(0, "Project", [("▶ " if p == highlight else "") + names[p] for p in out.index])

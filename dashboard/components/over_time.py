@@ -1,6 +1,7 @@
 """One indicator, every project shown, over time: small multiples by organisational model, the
-sidebar's project in colour, the others grey. Only final values are drawn: the partial cut-off
-month and values still settling are left out (the caption says so)."""
+sidebar's project in colour, the others grey; each line labelled with its project at its end.
+Only final values are drawn: the partial cut-off month and values still settling are left out
+(the caption says so)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ CHART_FIELDS = [
     "name",
     "month",
     "model",
+    "label",
 ]  # only what the chart encodes goes into its spec
 SQL = """
 select p.name, p.organizational_model, f.project, f.month, f.month_start, f.value, f.is_sample
@@ -41,28 +43,46 @@ def load(selection: Selection, indicator: Indicator, models: list[str]) -> pd.Da
     start, end = window(selection)
     frame = query(SQL, (indicator.id, start, end, list(models)))
     frame["model"] = frame["organizational_model"].map(fmt.organisational_model)
-    return frame
+    return labelled(frame)
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each line's last point carries its project's short name ("Meta", not "Meta (Llama)")."""
+    out = frame.copy()
+    last = out.groupby("project")["month_start"].transform("max") == out["month_start"]
+    out["label"] = out["name"].str.split(" (", n=1, regex=False).str[0].where(last, "")
+    return out
 
 
 def chart(frame: pd.DataFrame, indicator: Indicator, highlight: str) -> alt.Chart:
     number = value_format(indicator)
     scale = alt.Scale(domain=[0, 1], clamp=True) if indicator.is_fraction else alt.Undefined
     picked = alt.datum.name == highlight
-    return (
-        alt.Chart(encoded(frame, CHART_FIELDS))
-        .mark_line(point=False, strokeWidth=1.5)
+    base = alt.Chart(encoded(frame, CHART_FIELDS))
+    lines = base.mark_line(point=False, strokeWidth=1.5).encode(
+        x=alt.X("yearmonth(month_start):T", title=None, axis=alt.Axis(format="%b %y")),
+        y=alt.Y("value:Q", title=indicator.unit, axis=alt.Axis(format=number), scale=scale),
+        detail="name:N",
+        color=alt.condition(picked, alt.value("#d62728"), alt.value("#9e9e9e")),
+        opacity=alt.condition(picked, alt.value(1.0), alt.value(0.6)),
+        tooltip=[
+            alt.Tooltip("name:N", title="project"),
+            alt.Tooltip("month:N", title="month"),
+            alt.Tooltip("value:Q", title=indicator.name, format=number),
+        ],
+    )
+    labels = (
+        base.transform_filter(alt.datum.label != "")
+        .mark_text(align="left", dx=4, fontSize=10)
         .encode(
-            x=alt.X("yearmonth(month_start):T", title=None, axis=alt.Axis(format="%b %y")),
-            y=alt.Y("value:Q", title=indicator.unit, axis=alt.Axis(format=number), scale=scale),
-            detail="name:N",
-            color=alt.condition(picked, alt.value("#d62728"), alt.value("#9e9e9e")),
-            opacity=alt.condition(picked, alt.value(1.0), alt.value(0.6)),
-            tooltip=[
-                alt.Tooltip("name:N", title="project"),
-                alt.Tooltip("month:N", title="month"),
-                alt.Tooltip("value:Q", title=indicator.name, format=number),
-            ],
+            x=alt.X("yearmonth(month_start):T"),
+            y=alt.Y("value:Q"),
+            text="label:N",
+            color=alt.condition(picked, alt.value("#d62728"), alt.value("#616161")),
         )
+    )
+    return (
+        alt.layer(lines, labels)
         .properties(width=260, height=150)
         .facet(facet=alt.Facet("model:N", title=None), columns=3)
     )
@@ -77,7 +97,7 @@ def render(selection: Selection, indicator: Indicator, models: list[str]) -> int
         f"{indicator.name} over time, {fmt.month_name(start)} to {fmt.month_name(end)}: "
         f"{selection.project_name} in red",
         key=f"compare-over-time-{indicator.id}",
-        data=frame.drop(columns=["month_start", "model"]),
+        data=frame.drop(columns=["month_start", "model", "label"]),
         about=indicator.about()
         + "\n\nOnly final values are drawn: the partial cut-off month and months still settling "
         "are left out.",

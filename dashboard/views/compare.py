@@ -35,8 +35,19 @@ if not chosen:
     empty("Pick at least one organisational model above.")
     st.stop()
 
-VIEWS = ["Side by side", "Ranks", "On-ramp map", "Over time"]
-view = st.segmented_control("View", VIEWS, default=VIEWS[0], key="compare_view") or VIEWS[0]
+# the view and the indicators live in the URL (?view=ranks&indicators=a,b): a reload or a shared
+# link opens what was chosen
+VIEWS = {
+    "Side by side": "side-by-side",
+    "Ranks": "ranks",
+    "On-ramp map": "map",
+    "Over time": "over-time",
+}
+by_slug = {slug: name for name, slug in VIEWS.items()}
+asked = by_slug.get(st.query_params.get("view", ""), "Side by side")
+view = st.segmented_control("View", list(VIEWS), default=asked, key="compare_view") or asked
+st.query_params["view"] = VIEWS[view]
+asked_ids = [i for i in st.query_params.get("indicators", "").split(",") if i in catalog]
 
 if view in ("Side by side", "Ranks"):
     names = {i.id: f"{i.name} ({i.collaboration_type})" for i in ordered}
@@ -44,10 +55,14 @@ if view in ("Side by side", "Ranks"):
     picked = st.multiselect(
         "Indicators",
         list(names),
-        default=default,
+        default=asked_ids or default,
         key=f"compare_indicators_{view}",
         format_func=names.get,
     )
+    if picked == default:  # the view's defaults need no address of their own
+        st.query_params.pop("indicators", None)
+    else:
+        st.query_params["indicators"] = ",".join(picked)
     indicators = [catalog[i] for i in picked]
     if not indicators:
         empty("Pick at least one indicator above.")
@@ -72,8 +87,13 @@ elif view == "On-ramp map":
 else:
     names = {i.id: i.name for i in ordered}
     picked_one = st.selectbox(
-        "Indicator", list(names), key="compare_over_time", format_func=names.get
+        "Indicator",
+        list(names),
+        index=list(names).index(asked_ids[0]) if asked_ids else 0,
+        key="compare_over_time",
+        format_func=names.get,
     )
+    st.query_params["indicators"] = picked_one
     if not over_time.render(selection, catalog[picked_one], chosen):
         empty("No project shown has a final value of this indicator in the last 24 months.")
 

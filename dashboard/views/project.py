@@ -14,6 +14,7 @@ from dashboard.components import (
     indicator_trend,
     journeys,
     onramp_map,
+    organisation_shares,
     project_facts,
 )
 from dashboard.controls import Selection
@@ -52,6 +53,7 @@ def _extras(section: Section) -> int:
     drawn = 0
     if section.key == "upstream":
         drawn += cohort_retention.render(selection)
+        drawn += organisation_shares.render(selection)
     if section.key == "derivatives":
         columns = st.columns(2)
         with columns[0]:

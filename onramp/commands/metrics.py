@@ -17,9 +17,11 @@ DESCRIPTION = (
     "Print indicator values from the published warehouse: JSON is an array of "
     '{"project", "month", "indicator", "value", "final"} objects, value a number or null; final '
     "is false while the value can still change (the partial cut-off month, or an indicator that "
-    "needs time to settle, such as inactivity after 180 days): value is then what is known so far."
+    "needs time to settle, such as inactivity after 180 days): value is then what is known so far. "
+    "sample is true where the value rests on generated sample data; as_of is the snapshot month "
+    "(YYYY-MM) of a snapshot total, else null. A source never collected for a project has no row."
 )
-FIELDS = ["project", "month", "indicator", "value", "final"]
+FIELDS = ["project", "month", "indicator", "value", "final", "sample", "as_of"]
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -51,14 +53,25 @@ def run(args, paths: Paths) -> int:
         if args.project:
             _check_project(con, args.project)
         rows = con.execute(
-            "select project, month, indicator, value, final from fct_indicators "
-            "where (?::varchar is null or project = ?) and (?::varchar is null or month = ?) "
-            "and (?::varchar is null or indicator = ?) order by project, month, indicator",
+            "select i.project, i.month, i.indicator, i.value, i.final, i.is_sample, "
+            "case when c.shape = 'snapshot' and i.value is not null then i.month end as as_of "
+            "from fct_indicators as i "
+            "left join fct_indicator_changes as c using (project, indicator, month) "
+            "where (?::varchar is null or i.project = ?) and (?::varchar is null or i.month = ?) "
+            "and (?::varchar is null or i.indicator = ?) order by i.project, i.month, i.indicator",
             [args.project, args.project, args.month, args.month, args.indicator, args.indicator],
         ).fetchall()
     records = [
-        {"project": p, "month": m, "indicator": i, "value": _number(v), "final": bool(f)}
-        for p, m, i, v, f in rows
+        {
+            "project": p,
+            "month": m,
+            "indicator": i,
+            "value": _number(v),
+            "final": bool(f),
+            "sample": bool(s),
+            "as_of": a,
+        }
+        for p, m, i, v, f, s, a in rows
         if configured is None or p in configured
     ]
     if args.format == "json":
@@ -85,7 +98,13 @@ def _write_csv(records: list[dict]) -> None:
     writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(
-        {**r, "value": "" if r["value"] is None else r["value"], "final": str(r["final"]).lower()}
+        {
+            **r,
+            "value": "" if r["value"] is None else r["value"],
+            "final": str(r["final"]).lower(),
+            "sample": str(r["sample"]).lower(),
+            "as_of": r["as_of"] or "",
+        }
         for r in records
     )
 

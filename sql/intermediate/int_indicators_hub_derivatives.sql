@@ -4,8 +4,18 @@
 -- Totals are the tree as last collected: exact in the snapshot month, null in every other month
 -- (derivatives deleted since, or not yet made, would make any rebuilt figure wrong; the
 -- fct_derivative_growth mart has the history by creation month). A model counts once however
--- many project parents it has.
+-- many project parents it has. A project none of whose models had its tree collected
+-- (int_hub_tree_coverage) has no rows here: not collected is not 0. New derivatives and their
+-- authors stop at the month the tree was last collected: later months were not seen, so they
+-- have no value rather than 0.
 with
+
+collected as (
+    select project, date_trunc('month', max(tree_collected_at))::date as tree_month
+    from int_hub_tree_coverage
+    where tree_collected
+    group by project
+),
 
 derivatives as (
     select * from int_hub_derivatives
@@ -41,6 +51,7 @@ totals as (
         spine.month = snap.snapshot_month and coalesce(current_totals.is_sample, false) as is_sample
     from int_project_months as spine
     join int_hub_snapshot_months as snap on snap.project = spine.project
+    join collected on collected.project = spine.project
     cross join relations
     left join current_totals
         on current_totals.project = spine.project and current_totals.indicator = relations.indicator
@@ -67,7 +78,9 @@ per_month as (
         coalesce(created.is_sample, false) as is_sample
     from int_project_months as spine
     left join created on created.project = spine.project and created.month = spine.month
+    join collected on collected.project = spine.project
     where spine.project in (select project from int_hub_snapshot_months)
+        and (collected.tree_month is null or spine.month <= collected.tree_month)
 ),
 
 long as (

@@ -21,3 +21,12 @@ create or replace temp macro is_response(responder, opener, responder_is_bot, re
     not responder_is_bot
     and responder is distinct from opener
     and responded_at >= opened_at;
+
+-- A snapshot is stale when it was taken more than 90 days before the end of the month it is shown
+-- for (DESIGN.md §5): pages mark it "stale", and it is not ranked against fresh ones. Snapshots
+-- are dated by their month, so the age runs from the end of the snapshot's month.
+create or replace temp macro snapshot_age_days(snapshot_month_start, month_start) as
+    date_diff('day', (snapshot_month_start + interval 1 month)::date,
+        (month_start + interval 1 month)::date);
+create or replace temp macro is_stale_snapshot(snapshot_month_start, month_start) as
+    snapshot_age_days(snapshot_month_start, month_start) > 90;

@@ -11,13 +11,18 @@
 -- 'snapshot'), else the month's own. good is the catalog's direction (up, down, neutral; null for
 -- an id the catalog does not know); change_3m_went says whether change_3m went the good way. The on-ramp map on the Project page and the Compare page read
 -- their headline cells from here.
+-- snapshot_age_days: for a snapshot total, days from the end of its latest snapshot's month to the
+-- end of the month (0 in the snapshot's own month); stale: older than 90 days (rules.sql).
+-- sample_size: the items behind a ratio or a median (fct_indicators); min_sample the catalog's
+-- threshold; too_few: fewer than that, so the value is shown but never ranked.
 -- key: project, indicator, month
 with
 
 indicators as (
     select fct_indicators.project, fct_indicators.indicator, fct_indicators.month,
         fct_indicators.month_start, fct_indicators.value, fct_indicators.final,
-        fct_indicators.settles_on, fct_indicators.is_sample, catalog.good, catalog.shape
+        fct_indicators.settles_on, fct_indicators.is_sample, fct_indicators.sample_size,
+        catalog.good, catalog.shape, coalesce(catalog.min_sample, 0) as min_sample
     from fct_indicators
     left join ref_indicator_catalog as catalog using (indicator)
 ),
@@ -31,7 +36,9 @@ windowed as (
         count(value) over prior as trailing_values,
         bool_and(final) over prior as trailing_final,
         last_value(value ignore nulls) over upto as latest_value,
-        last_value(case when value is not null then month end ignore nulls) over upto as latest_month
+        last_value(case when value is not null then month end ignore nulls) over upto as latest_month,
+        last_value(case when value is not null then month_start end ignore nulls) over upto
+            as latest_month_start
     from indicators
     window
         prior as (partition by project, indicator order by month_start
@@ -61,6 +68,14 @@ final as (
             else windowed.value end as headline_value,
         case when windowed.shape = 'snapshot' then windowed.latest_month
             else windowed.month end as as_of,
+        case when windowed.shape = 'snapshot' and windowed.latest_month_start is not null
+            then snapshot_age_days(windowed.latest_month_start, windowed.month_start)
+            end as snapshot_age_days,
+        coalesce(windowed.shape = 'snapshot' and windowed.latest_month_start is not null
+            and is_stale_snapshot(windowed.latest_month_start, windowed.month_start), false) as stale,
+        windowed.sample_size,
+        windowed.min_sample,
+        coalesce(windowed.sample_size < windowed.min_sample, false) as too_few,
         case when windowed.trailing_values = 3 then windowed.trailing_mean end as trailing_3m,
         case when windowed.trailing_values = 3 then windowed.trailing_low end as trailing_min,
         case when windowed.trailing_values = 3 then windowed.trailing_high end as trailing_max,

@@ -1,13 +1,19 @@
 -- grain: one row per scope per project per indicator per month, for the projects in the scope.
 -- A scope is a set of organisational models, written as their names sorted and comma-joined
--- ('company,research-institute'): the projects the Compare page shows when those models are chosen. Every non-empty set of the registry's models has its scope,
--- so a rank is always among the projects shown.
+-- ('company,research-institute'): the projects the Compare page shows when those models are chosen.
+-- Every non-empty set of the registry's models has its scope, so a rank is always among the
+-- projects shown (one model: within the model; all models: overall).
 -- Fair ranks of the headline value (fct_indicator_changes: a snapshot total's latest value, else
 -- the month's own), 1 the best: highest where higher is better, lowest where lower is better (the
--- catalog's `good`; neutral and unknown ids rank highest first). Ties share a rank (tied: how many
--- share it). A zero is no lead: it is not ranked, nor is a pending (not final) or missing value;
--- an indicator where every ranked project has the same value, or only one has a value, gets no
--- ranks at all. ranked_projects: how many projects the scope ranks on the indicator that month.
+-- catalog's `good`; neutral and unknown ids rank highest first). Zeros are ranked like any value: a
+-- lower-is-better zero leads, a higher-is-better zero trails. Ties share a rank (tied: how many
+-- share it). Not ranked, with unranked saying why: 'missing' (no value; a source never collected
+-- has no row at all), 'pending' (not final), 'too few' (fewer items than the catalog's
+-- min_sample), 'stale' (a snapshot more than 90 days old: never set against fresh ones), 'all equal'
+-- (every ranked project has the same value, or only one has a value), 'older snapshot' (a fresh
+-- snapshot older than the scope's newest one: snapshots of different dates are never ranked
+-- against each other). ranked_projects: how many
+-- projects the scope ranks on the indicator that month.
 -- key: scope, project, indicator, month
 with recursive
 
@@ -34,6 +40,12 @@ values_shown as (
         changes.final,
         changes.good,
         changes.is_sample,
+        changes.stale,
+        changes.snapshot_age_days,
+        changes.too_few,
+        changes.sample_size,
+        changes.min_sample,
+        changes.shape,
         projects.organizational_model
     from fct_indicator_changes as changes
     join registry_projects as projects using (project)
@@ -45,8 +57,34 @@ scoped as (
     join scopes on list_contains(scopes.models, values_shown.organizational_model)
 ),
 
-rankable as (  -- a zero is no lead: it is not ranked, nor is a pending or missing value
-    select * from scoped where final and value is not null and not isnan(value) and value <> 0
+judged as (
+    select
+        scoped.*,
+        case
+            when value is null or isnan(value) then 'missing'
+            when not final then 'pending'
+            when too_few then 'too few'
+            when stale then 'stale'
+        end as held_back
+    from scoped
+),
+
+newest as (  -- snapshot totals: only snapshots of the scope's newest date are set side by side
+    select
+        judged.* replace (
+            case
+                when held_back is null and shape = 'snapshot'
+                    and as_of < max(as_of) filter (where held_back is null)
+                        over (partition by scope, indicator, month)
+                    then 'older snapshot'
+                else held_back
+            end as held_back
+        )
+    from judged
+),
+
+rankable as (
+    select * from newest where held_back is null
 ),
 
 spread as (
@@ -77,20 +115,26 @@ ranked as (
 
 final as (
     select
-        scoped.scope,
-        scoped.project,
-        scoped.indicator,
-        scoped.month,
-        scoped.month_start,
-        scoped.value,
-        scoped.as_of,
-        scoped.final,
-        scoped.good,
+        judged.scope,
+        judged.project,
+        judged.indicator,
+        judged.month,
+        judged.month_start,
+        judged.value,
+        judged.as_of,
+        judged.final,
+        judged.good,
         ranked.rank,
         ranked.tied,
         ranked.ranked_projects,
-        scoped.is_sample
-    from scoped
+        judged.is_sample,
+        case when ranked.rank is null then coalesce(judged.held_back, 'all equal') end as unranked,
+        judged.stale,
+        judged.snapshot_age_days,
+        judged.too_few,
+        judged.sample_size,
+        judged.min_sample
+    from newest as judged
     left join ranked using (scope, project, indicator, month)
 )
 

@@ -8,25 +8,25 @@ with
 
 unioned as (
     select * from int_indicators_gh_people
-    union all
+    union all by name
     select * from int_indicators_gh_factors
-    union all
+    union all by name
     select * from int_indicators_gh_flow
-    union all
+    union all by name
     select * from int_indicators_gh_inactive
-    union all
+    union all by name
     select * from int_indicators_hub_derivatives
-    union all
+    union all by name
     select * from int_indicators_hub_downloads
-    union all
+    union all by name
     select * from int_indicators_hub_discussions
-    union all
+    union all by name
     select * from int_indicators_hub_reuse
-    union all
+    union all by name
     select * from int_indicators_hub_benchmarks
-    union all
+    union all by name
     select project, month, indicator, value, is_sample from int_indicators_chat  -- dc_* and sl_*
-    union all
+    union all by name
     select * from int_indicators_xp
 ),
 
@@ -48,7 +48,8 @@ final as (
         settling.value,
         settling.settles_on <= int_data_cutoff.data_cutoff as final,
         settling.settles_on,
-        settling.is_sample
+        settling.is_sample,
+        settling.sample_size
     from settling
     cross join int_data_cutoff
 )

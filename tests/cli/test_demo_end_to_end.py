@@ -50,7 +50,8 @@ def _absence_factor_from_snapshot(window_end: datetime) -> int:
 def test_metrics_json_for_eleutherai(demo_db, capsys):
     records = json.loads(_metrics(capsys, demo_db, "--project", "eleutherai"))
     assert records and all(
-        set(r) == {"project", "month", "indicator", "value", "final"} for r in records
+        list(r) == ["project", "month", "indicator", "value", "final", "sample", "as_of"]
+        for r in records
     )
     assert {r["project"] for r in records} == {"eleutherai"}
     months = sorted({r["month"] for r in records})
@@ -84,6 +85,35 @@ def test_metrics_csv_matches_json(demo_db, capsys):
     )
     assert len(rows) == len(as_json) > 12
     assert [float(r["value"]) for r in rows] == [float(r["value"]) for r in as_json]
+    assert list(rows[0]) == ["project", "month", "indicator", "value", "final", "sample", "as_of"]
+    assert [r["sample"] for r in rows] == [str(r["sample"]).lower() for r in as_json]
+
+
+def test_metrics_say_sample_and_snapshot_date(demo_db, capsys):
+    records = json.loads(_metrics(capsys, demo_db, "--project", "eleutherai"))
+    by = {(r["indicator"], r["month"]): r for r in records}
+    # commits are real, issues and PRs generated: the flag follows the rows a value rests on
+    assert by[("gh_prs_opened", "2024-06")]["sample"] is True
+    assert by[("contributor_absence_factor", "2024-06")]["sample"] is False
+    # a snapshot total is dated by its snapshot; a flow has no as_of
+    snapshots = [r for r in records if r["indicator"] == "hub_derivatives_total" and r["value"]]
+    assert snapshots and all(r["as_of"] == r["month"] for r in snapshots)
+    assert all(r["as_of"] is None for r in records if r["indicator"] == "gh_prs_opened")
+
+
+def test_a_source_the_demo_did_not_collect_gives_no_row(demo_db, capsys):
+    # the demo holds no dataset-usage rows: "models trained on the project's datasets" is not
+    # collected, so there is no value at all, never a 0
+    assert json.loads(_metrics(capsys, demo_db, "--indicator", "hub_dataset_reuse_models")) == []
+
+
+def test_new_derivatives_stop_where_the_tree_was_collected(demo_db, capsys):
+    # Meta's derivative tree was collected in April 2025: later months were not seen, so they
+    # have no value rather than a 0
+    records = json.loads(
+        _metrics(capsys, demo_db, "--project", "meta-llama", "--indicator", "hub_new_derivatives")
+    )
+    assert records and max(r["month"] for r in records) == "2025-04"
 
 
 def test_null_values_are_null(demo_db, capsys):

@@ -166,6 +166,10 @@ def test_rank_heat_map_ties_share_a_rank_and_flat_rows_get_none():
             "rank": [1, 1, 3, None, None, None],
             "tied": [2, 2, 1, None, None, None],
             "ranked_projects": [3, 3, 3, None, None, None],
+            "unranked": [None, None, None, "all equal", "all equal", "all equal"],
+            "stale": [False] * 6,
+            "too_few": [False] * 6,
+            "sample_size": [None] * 6,
         }
     )
     by_id = {i: indicator(i) for i in ("gh_prs_opened", "gh_new_contributors")}

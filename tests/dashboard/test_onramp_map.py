@@ -88,9 +88,16 @@ def test_snapshots_show_their_latest_snapshot_and_its_month():
     assert onramp_map.headline(row, indicator("hub_derivatives_total")) == ("8 models", "2024-11")
 
 
+def test_a_snapshot_in_its_own_month_still_shows_its_date():
+    values = _values([{"indicator": "hub_derivatives_total", "value": 8.0, "latest_value": 8.0,
+                       "latest_month": "2024-11", "stale": False}])  # fmt: skip
+    row = values.iloc[0]
+    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == ("8 models", "2024-11")
+
+
 def test_across_projects_one_row_each_and_the_picked_one_marked():
     values = _values([{"indicator": "gh_external_prs_opened", "value": 1.0}])
     table = onramp_map.across_projects(values, {"p": "P", "q": "Q"}, highlight="p")
     assert table["Project"].tolist() == ["▶ P", "Q"]
     column = next(c for c in table.columns if "External pull requests opened" in c)
-    assert table[column].tolist() == ["1 pull request", "—"]
+    assert table[column].tolist() == ["1 pull request", "not collected"]

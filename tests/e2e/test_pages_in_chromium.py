@@ -133,3 +133,48 @@ def test_compare_opens_at_its_own_address_and_the_toolbar_is_for_viewers(server,
     menu = page.get_by_test_id("stMainMenuPopover")
     menu.wait_for(timeout=5_000)
     assert "Clear cache" not in menu.inner_text() and "Rerun" not in menu.inner_text()
+
+
+SNAPSHOTS = "hub_derivatives_total,hub_downloads_30d,hub_dataset_reuse_models"
+NUMBER = re.compile(r"^\d[\d,.]*%?(\s|$)")
+
+
+def _is_trend(text: str) -> bool:
+    return text.count(",") >= 11  # a 12-month sparkline cell reads as its values, comma-joined
+
+
+def test_every_snapshot_value_on_compare_shows_its_date_and_none_not_collected_is_zero(
+    server, page
+):
+    page.set_viewport_size({"width": 2400, "height": 1200})  # every column drawn, none virtual
+    url = f"{server}/compare?project=eleutherai&from=2024-05&to=2026-04&indicators={SNAPSHOTS}"
+    open_page(page, url, "How do the projects compare?")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.locator("[role=gridcell]").first.wait_for(state="attached", timeout=10_000)
+    cells = [c.strip() for c in grid.locator("[role=gridcell]").all_inner_texts()]
+    values = [c for c in cells if NUMBER.match(c) and not _is_trend(c)]
+    assert len(values) >= 6, cells  # Meta, BigScience, EleutherAI: trees and downloads
+    undated = [c for c in values if " · as of " not in c]
+    assert undated == [], undated
+    assert "0" not in cells  # a source never collected says so; it is never a 0
+    assert cells.count("not collected") >= 14  # dataset reuse: collected for no project
+    body = page.inner_text("body")
+    assert "not collected for any project shown" in body
+    assert "derivative trees of" in body  # coverage beside the numbers
+    # the view and the indicators live in the address
+    assert "view=side-by-side" in page.url and "hub_derivatives_total" in page.url
+
+
+def test_ranks_date_every_snapshot_and_never_rank_old_ones(server, page):
+    url = f"{server}/compare?project=eleutherai&from=2024-05&to=2026-04&view=ranks"
+    open_page(page, url, "How do the projects compare?")
+    body = page.inner_text("body")
+    assert re.search(r"Derivative models: snapshots as of .*Apr 2025 \(stale\)", body)
+    assert "too few items to rank" in body
+
+
+def test_the_project_map_dates_its_snapshots(server, page):
+    open_page(page, f"{server}/project?project=eleutherai", "EleutherAI (Pythia)")
+    body = page.inner_text("body")
+    assert "Derivative models" in body
+    assert re.search(r"Derivative models: \d[\d,]* models \(snapshot of \w{3} \d{4}", body)

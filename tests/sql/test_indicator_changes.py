@@ -222,9 +222,10 @@ def test_ranks_are_among_the_projects_of_the_scope(ranked):
     }
 
 
-def test_lower_is_better_ranks_the_fastest_first(ranked):
+def test_a_median_of_one_response_is_too_few_to_rank(ranked):
+    # one answered issue each: under the catalog's min_sample of 5, so shown but not ranked
     got = _ranks(ranked, "company,research-institute", "gh_ttfr_median_hours")
-    assert got == {"p": (2, 1, 1, 2), "q": (5, 2, 1, 2), "r": (None, None, None, None)}
+    assert got == {"p": (2, None, None, None), "q": (5, None, None, None), "r": (None,) * 4}
 
 
 def test_pending_values_are_not_ranked(ranked):

@@ -63,4 +63,5 @@ def test_metrics_prints_final_beside_the_contract_keys(tmp_path, capsys):
     ]
     assert main(["metrics", *args, "--indicator", "gh_active_contributors", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "project,month,indicator,value,final" and lines[-1].endswith(",1,false")
+    assert lines[0] == "project,month,indicator,value,final,sample,as_of"
+    assert lines[-1].endswith(",1,false,false,")  # real commits; no snapshot date for a flow
