@@ -21,3 +21,21 @@ create or replace temp macro is_response(responder, opener, responder_is_bot, re
     not responder_is_bot
     and responder is distinct from opener
     and responded_at >= opened_at;
+
+-- One person, one git name (DESIGN.md §4 "people"): git author names that differ only in case,
+-- spacing or punctuation are one person ("Hailey Schoelkopf", "haileyschoelkopf",
+-- "hailey.schoelkopf"), keyed by their letters and digits, lower-cased. A name with none keeps
+-- its trimmed lower-cased spelling. Anything less certain (initials, reordered or extra names) is
+-- never merged here: `onramp identities suggest` proposes it for a maintainer to confirm.
+create or replace temp macro git_name_key(name) as
+    coalesce(
+        nullif(regexp_replace(lower(trim(name)), '[^\p{L}\p{N}]', '', 'g'), ''),
+        lower(trim(name))
+    );
+
+-- Git evidence of write access to a repository: a commit on its default branch's first-parent
+-- line that did not arrive as a squashed pull request (no PR number and not a merge: pushed
+-- straight; a merge: its author merged a pull request or a branch there). Only git history says
+-- which commits are on the first-parent line; where it is unknown (null) nothing is concluded.
+create or replace temp macro has_write_evidence(on_first_parent, is_merge, pr_number) as
+    coalesce(on_first_parent, false) and (is_merge or pr_number is null);
