@@ -181,18 +181,30 @@ def _unnamed(count: int, what: str) -> str:
 
 
 def _waiting(digest: dict) -> Section:
-    section = Section(f"Waiting longest for a first answer ({digest['counts']['waiting']})")
+    section = Section(
+        f"Waiting for a first answer at the data cut-off ({digest['counts']['waiting']}): "
+        + ", ".join(_bucket(b) for b in digest.get("waiting_buckets", []))
+    )
     for row in digest["waiting"]:
         where = PLATFORMS.get(row["platform"], row["platform"])
         section.items.append(
             [
-                Text(f"{row['days_waiting']:.1f} days: "),
+                Text(f"{row['bucket']}, {row['days_waiting']:.1f} days: "),
                 Link(row["title"], row["url"]),
                 Text(f" ({row['kind']} on {where})"),
             ]
         )
     _more(section, len(digest["waiting"]), digest["counts"]["waiting"])
     return section
+
+
+def _bucket(bucket: dict) -> str:
+    """'3 staling (7 to 30 days)': a bucket's count and its thresholds, as the page shows them."""
+    low, high = bucket["from_days"], bucket["to_days"]
+    span = f"under {high} days" if not low else f"over {low} days" if high is None else (
+        f"{low} to {high} days"
+    )
+    return f"{bucket['items']:,} {bucket['bucket']} ({span})"
 
 
 def _quiet(digest: dict) -> Section:

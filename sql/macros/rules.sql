@@ -8,11 +8,12 @@ create or replace temp macro github_login(login) as
     case when lower(login) = 'ghost' then null else login end;
 
 -- A GitHub bot (DESIGN.md §3): flagged so by the collector, of user type Bot, or a login (or, for a
--- commit, a git author name) ending in [bot].
+-- commit, a git author name) ending in [bot], or GitHub Actions' own git name `github-actions`.
 create or replace temp macro github_is_bot(flagged, author_type, who) as
     flagged
     or coalesce(author_type, '') = 'Bot'
-    or lower(coalesce(who, '')) like '%[bot]';
+    or lower(coalesce(who, '')) like '%[bot]'
+    or lower(trim(coalesce(who, ''))) = 'github-actions';
 
 -- The first-response rule (DESIGN.md §4), for GitHub items, Hub discussions and Discord and Slack
 -- threads alike: a candidate response is written by a non-bot other than the item's author (or
@@ -39,3 +40,11 @@ create or replace temp macro git_name_key(name) as
 -- which commits are on the first-parent line; where it is unknown (null) nothing is concluded.
 create or replace temp macro has_write_evidence(on_first_parent, is_merge, pr_number) as
     coalesce(on_first_parent, false) and (is_merge or pr_number is null);
+
+-- The waiting-item age buckets (8Knot's): fresh under 7 days, staling 7 to 30, stale over 30, by
+-- days waiting at the data cut-off. Staling comes first (rank 1): still savable, and about to be
+-- lost; then fresh, then stale. fct_waiting_buckets lists the thresholds for pages to show.
+create or replace temp macro waiting_bucket(days) as
+    case when days < 7 then 'fresh' when days <= 30 then 'staling' else 'stale' end;
+create or replace temp macro waiting_bucket_rank(bucket) as
+    case bucket when 'staling' then 1 when 'fresh' then 2 else 3 end;

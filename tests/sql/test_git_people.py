@@ -91,3 +91,27 @@ def test_git_evidence_of_write_access_makes_an_insider(tmp_path):
         "Branch Bea": False,
         "Unknown Uma": False,
     }
+
+
+def test_a_login_like_git_name_is_that_login_and_github_actions_is_a_bot(tmp_path):
+    issue = {
+        "id": 1, "repo": "o/r", "number": 1, "is_pull_request": False, "title": "t",
+        "author_login": "Ann-Lee", "author_type": "User", "state": "open",
+        "created_at": _at(1), "provenance": "api",
+    }  # fmt: skip
+    con = build_over(
+        tmp_path,
+        {
+            "github_issues": [issue],
+            "github_commits": [
+                _commit("a1", "ann-lee", 2, first_parent=True, pr=2),  # her login, as a git name
+                _commit("a2", "Ann Lee", 3, first_parent=True, pr=3),  # a name: never a login
+                _commit("g1", "github-actions", 3, first_parent=True),
+            ],
+        },
+        projects=[project("p", github_repos=["o/r"])],
+    )
+    rows = con.execute(
+        "select person, activities from fct_people where project = 'p' order by person"
+    ).fetchall()
+    assert rows == [("Ann-Lee", 2), ("git:annlee", 1)]
