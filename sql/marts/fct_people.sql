@@ -12,7 +12,8 @@
 -- or Slack identity is one only when identities.toml links it to an insider). Discord and Slack
 -- people are keyed pseudonyms: never named, never linked. A GitHub or Hub person listed in
 -- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
--- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name.
+-- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name. A person
+-- whose every activity is sample data (generated for the demo) has no profile link.
 -- key: project, platform, person
 with
 
@@ -79,6 +80,8 @@ labelled as (
             else people.person
         end as display_name,
         case
+            -- a generated person links nowhere: 'sample-user-0001' may be a real, unrelated account
+            when people.is_all_sample then null
             when people.platform = 'github' and people.person not like 'git:%'
                 then 'https://github.com/' || people.person
             when people.platform = 'hub' then 'https://huggingface.co/' || people.person
