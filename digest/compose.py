@@ -83,6 +83,8 @@ def compose(
         "dashboard_url": _deep_link(dashboard_url, project, period, month),
         # the waiting list's window is the data cut-off, not the period: what waits then
         "waiting_buckets": _waiting_buckets(con, project),
+        # pseudonymised members who went quiet, counted per home channel, never listed
+        "quiet_channels": _quiet_channels(con, args),
     }
     return digest
 
@@ -151,6 +153,21 @@ def _waiting(con, project: str) -> list[dict]:
         order by bucket_rank, days_waiting desc, platform, item
         """,
         (project,),
+    )
+
+
+def _quiet_channels(con, args) -> list[dict]:
+    return _rows(
+        con,
+        """
+        select platform, home_channel as channel, count(*) as members
+        from fct_quiet_people
+        where project = ? and not is_insider and quiet_since >= ? and quiet_since < ?
+            and is_pseudonymous
+        group by platform, home_channel
+        order by members desc, platform, home_channel
+        """,
+        args,
     )
 
 

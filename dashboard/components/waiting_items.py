@@ -130,8 +130,10 @@ def render(selection: Selection) -> int:
             column_config={
                 **{c: st.column_config.Column(h) for c, h in HEADERS.items()},
                 "url": st.column_config.LinkColumn(
-                    "Link", display_text="open", help="Empty for sample (generated) items: they "
-                    "link nowhere real; and for chat posts, which keep no address."
+                    "Link",
+                    display_text="open",
+                    help="Empty for sample (generated) items: they "
+                    "link nowhere real; and for chat posts, which keep no address.",
                 ),
             },
         )

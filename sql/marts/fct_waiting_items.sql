@@ -58,14 +58,15 @@ discord as (
 ),
 
 slack as (
-    -- a Slack post keeps no text: it is named by its channel and its time
+    -- a Slack post keeps no text: it is named by its channel and its time (its ts keys it)
     select
         threads.project,
         'slack' as platform,
         'Slack post' as kind,
         '#' || coalesce(channels.name, threads.channel_id) || ' · '
-            || strftime(threads.started_at, '%Y-%m-%d %H:%M') as item,
-        null as title,
+            || split_part(threads.thread_id, ':', 2) as item,
+        '#' || coalesce(channels.name, threads.channel_id) || ', '
+            || strftime(threads.started_at, '%Y-%m-%d %H:%M') as title,
         threads.owner_pseudonym as author,
         true as is_outside,
         threads.started_at as opened_at,

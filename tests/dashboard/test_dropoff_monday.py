@@ -7,9 +7,9 @@ import re
 
 import duckdb
 import pytest
+from dashkit import PAGES
 
 from dashboard.components import quiet_people
-from dashkit import PAGES
 from onramp.cli import main
 
 pytestmark = pytest.mark.slow
@@ -49,14 +49,19 @@ def test_first_twenty_quiet_people_are_no_insiders_and_nobody_twice(demo_db):
     first = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()[:20]]
     assert len(first) == 20
     named = [row for row in first if row["platform"] in ("github", "hub")]
-    assert named and not [row["display_name"] for row in named if _key(row["display_name"]) in writers]
+    assert named and not [
+        row["display_name"] for row in named if _key(row["display_name"]) in writers
+    ]
     keys = [(row["platform"], _key(row["display_name"])) for row in first]
     assert len(keys) == len(set(keys)), keys
 
 
 def _page_counts(at) -> dict[str, int]:
     caption = next(c.value for c in at.caption if c.value.startswith("Waiting at the data cut-off"))
-    return {b: int(n.replace(",", "")) for n, b in re.findall(r"([\d,]+) (fresh|staling|stale) ", caption)}
+    return {
+        b: int(n.replace(",", ""))
+        for n, b in re.findall(r"([\d,]+) (fresh|staling|stale) ", caption)
+    }
 
 
 @pytest.mark.parametrize("project", ["eleutherai", "masakhane"])

@@ -76,10 +76,15 @@ def test_the_digest_lists_the_unanswered_slack_posts(warehouse, capsys):
     assert {b["bucket"]: b["items"] for b in digest["waiting_buckets"]} == {
         "staling": 1, "fresh": 1, "stale": 0,
     }  # fmt: skip
-    waiting = [(r["platform"], r["kind"], r["bucket"], r["days_waiting"]) for r in digest["waiting"]]
-    assert waiting == [("slack", "Slack post", "staling", 20.0), ("slack", "Slack post", "fresh", 2.0)]
+    waiting = [
+        (r["platform"], r["kind"], r["bucket"], r["days_waiting"]) for r in digest["waiting"]
+    ]
+    assert waiting == [
+        ("slack", "Slack post", "staling", 20.0),
+        ("slack", "Slack post", "fresh", 2.0),
+    ]
     assert [r["title"] for r in digest["waiting"]] == [
-        "#help · 2025-03-01 09:00", "#help · 2025-03-19 09:00",
+        "#help, 2025-03-01 09:00", "#help, 2025-03-19 09:00",
     ]  # fmt: skip
     assert digest["counts"]["waiting"] == 2
 

@@ -30,7 +30,9 @@ def _build(tmp_path, commits):
     # the cut-off: a late commit by someone else, so everybody above it is quiet by then
     late = _commit("zz", "Late Comer", 12) | {"authored_at": datetime(2025, 6, 1, tzinfo=UTC)}
     return build_over(
-        tmp_path, {"github_commits": [*commits, late]}, projects=[project("p", github_repos=["o/r"])]
+        tmp_path,
+        {"github_commits": [*commits, late]},
+        projects=[project("p", github_repos=["o/r"])],
     )
 
 
