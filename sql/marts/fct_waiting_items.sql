@@ -58,13 +58,19 @@ discord as (
 ),
 
 slack as (
-    -- a Slack post keeps no text: it is named by its channel and its time (its ts keys it)
+    -- a Slack post keeps no text: it is named by its channel and its second (and, for posts of
+    -- the same second in one channel, its rank by ts)
     select
         threads.project,
         'slack' as platform,
         'Slack post' as kind,
         '#' || coalesce(channels.name, threads.channel_id) || ' · '
-            || split_part(threads.thread_id, ':', 2) as item,
+            || strftime(threads.started_at, '%Y-%m-%d %H:%M:%S')
+            || case
+                when row_number() over same_second > 1
+                    then ' (' || row_number() over same_second || ')'
+                else ''
+            end as item,
         '#' || coalesce(channels.name, threads.channel_id) || ', '
             || strftime(threads.started_at, '%Y-%m-%d %H:%M') as title,
         threads.owner_pseudonym as author,
@@ -76,6 +82,11 @@ slack as (
     left join int_slack_channels as channels
         on channels.project = threads.project and channels.channel_id = threads.channel_id
     where threads.platform = 'slack' and threads.first_reply_at is null and threads.is_help
+    window same_second as (
+        partition by threads.project, threads.channel_id,
+            strftime(threads.started_at, '%Y-%m-%d %H:%M:%S')
+        order by threads.thread_id
+    )
 ),
 
 unioned as (
