@@ -75,9 +75,7 @@ class Expected:
             # login seen on issues or comments; else its author name's letters and digits
             key = re.sub(r"[\W_]", "", name.strip().lower()) or name.strip().lower()
             login_like = None if re.search(r"\s", name.strip()) else name.strip().lower()
-            person = (
-                (c["author"] or {}).get("login") or logins.get(login_like) or f"git:{key}"
-            )
+            person = (c["author"] or {}).get("login") or logins.get(login_like) or f"git:{key}"
             domain = c["commit"]["author"]["email"].rsplit("@", 1)[1].lower()
             out.append(
                 (person, domain, when(c["commit"]["author"]["date"]), bot(c["author"], name))
