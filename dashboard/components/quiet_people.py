@@ -141,6 +141,9 @@ def render(selection: Selection) -> int:
         )
         return 0
     shown = fmt.text_cells(frame[list(HEADERS)])
+    # a missing link stays empty (the table's placeholder shows "—"): as text, "—" would be
+    # rendered as a link labelled "profile" to nowhere
+    shown["profile_url"] = frame["profile_url"]
 
     def table() -> None:
         dataframe(

@@ -121,6 +121,7 @@ def render(selection: Selection) -> int:
         empty("Nothing is waiting for a first answer at the data cut-off.")
         return 0
     shown = fmt.text_cells(frame[list(HEADERS)])
+    shown["url"] = frame["url"]  # a missing link stays empty: "—" as text would be a link
 
     def table() -> None:
         dataframe(
@@ -139,15 +140,21 @@ def render(selection: Selection) -> int:
         )
 
     first = frame.iloc[0]
+    # the chart shows what can still be saved (staling, fresh) when anything can: beside waits of
+    # years, a 20-day bar would not show
+    savable = frame[frame["bucket"] != "stale"]
+    charted = (savable if not savable.empty else frame).head(CHART_ROWS)
     card(
         f"What is still waiting for an answer? {fmt.plural(len(frame), 'item')}; first to save: "
         f"{first['bucket']}, waiting {first['days_waiting']:,.0f} days",
         key=f"{selection.project}-waiting-items",
         data=frame[list(HEADERS)].rename(columns=HEADERS),
         about=ABOUT,
-        chart=chart(frame.head(CHART_ROWS)),
-        note=f"The chart shows the first {min(CHART_ROWS, len(frame))} of the list (staling, then "
-        f"fresh, then stale; longest wait first in each); the list below holds all {len(frame):,}.",
+        chart=chart(charted),
+        note=f"The chart shows the first {len(charted)} of the list"
+        + (" that can still be saved (staling, then fresh)" if not savable.empty else "")
+        + f"; the list below holds all {len(frame):,} (staling, then fresh, then stale; the "
+        "longest wait first in each).",
         table=table,
         sample=is_sample(frame),
     )
