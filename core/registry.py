@@ -40,6 +40,10 @@ _LIST_KEYS = {
     ),
     "discord_guilds": (_GUILD, "a guild id written as a string of digits"),
     "slack_channels": (_SLACK_CHANNEL, "a Slack channel id such as 'C024BE91L'"),
+    # help channels: where an unanswered question waits (fct_waiting_items); none named = every
+    # counted channel of the platform
+    "discord_help_channels": (_GUILD, "a Discord channel id written as a string of digits"),
+    "slack_help_channels": (_SLACK_CHANNEL, "a Slack channel id such as 'C024BE91L'"),
     "internal_email_domains": (_DOMAIN, "a lowercase email domain such as 'example.org'"),
 }
 _REQUIRED = ("id", "name", "organizational_model")
@@ -56,6 +60,8 @@ class Project:
     hub_benchmark_datasets: tuple[str, ...] = ()
     discord_guilds: tuple[str, ...] = ()
     slack_channels: tuple[str, ...] = ()
+    discord_help_channels: tuple[str, ...] = ()
+    slack_help_channels: tuple[str, ...] = ()
     internal_email_domains: tuple[str, ...] = ()
 
 

@@ -63,7 +63,7 @@ def compose(
     lists = {
         "headline": _headline(con, project, month),
         "newcomers": newcomers,
-        "waiting": _waiting(con, project, period),
+        "waiting": _waiting(con, project),
         "quiet": quiet,
         "alerts": _alerts(con, project, month),
         "derivatives": _derivatives(con, args),
@@ -81,6 +81,10 @@ def compose(
         "unnamed": {"newcomers": unnamed_newcomers, "quiet": unnamed_quiet},
         "sample_data": bool(sample),
         "dashboard_url": _deep_link(dashboard_url, project, period, month),
+        # the waiting list's window is the data cut-off, not the period: what waits then
+        "waiting_buckets": _waiting_buckets(con, project),
+        # pseudonymised members who went quiet, counted per home channel, never listed
+        "quiet_channels": _quiet_channels(con, args),
     }
     return digest
 
@@ -136,18 +140,48 @@ def _quiet(con, args) -> list[dict]:
     )
 
 
-def _waiting(con, project: str, period: Period) -> list[dict]:
-    """Open items with no first answer by the data cut-off, opened by the period's end."""
+def _waiting(con, project: str) -> list[dict]:
+    """Every item waiting for a first answer at the data cut-off (fct_waiting_items), staling first,
+    then fresh, then stale; the longest wait first within each bucket."""
     return _rows(
         con,
         """
         select platform, kind, coalesce(title, item) as title, url,
-            round(days_waiting, 1) as days_waiting, is_sample as _sample
+            round(days_waiting, 1) as days_waiting, age_bucket as bucket, is_sample as _sample
         from fct_waiting_items
-        where project = ? and opened_at < ?
-        order by days_waiting desc, platform, item
+        where project = ?
+        order by bucket_rank, days_waiting desc, platform, item
         """,
-        (project, period.end_exclusive),
+        (project,),
+    )
+
+
+def _quiet_channels(con, args) -> list[dict]:
+    return _rows(
+        con,
+        """
+        select platform, home_channel as channel, count(*) as members
+        from fct_quiet_people
+        where project = ? and not is_insider and quiet_since >= ? and quiet_since < ?
+            and is_pseudonymous
+        group by platform, home_channel
+        order by members desc, platform, home_channel
+        """,
+        args,
+    )
+
+
+def _waiting_buckets(con, project: str) -> list[dict]:
+    """The waiting items' count per age bucket, with its thresholds (fct_waiting_buckets)."""
+    return _rows(
+        con,
+        """
+        select age_bucket as bucket, from_days, to_days, items
+        from fct_waiting_buckets
+        where project = ?
+        order by bucket_rank
+        """,
+        (project,),
     )
 
 

@@ -181,18 +181,36 @@ def _unnamed(count: int, what: str) -> str:
 
 
 def _waiting(digest: dict) -> Section:
-    section = Section(f"Waiting longest for a first answer ({digest['counts']['waiting']})")
+    section = Section(
+        f"Waiting for a first answer at the data cut-off ({digest['counts']['waiting']})"
+    )
+    buckets = digest.get("waiting_buckets", [])
+    if buckets:
+        section.items.append([Text("By age: " + ", ".join(_bucket(b) for b in buckets) + ".")])
     for row in digest["waiting"]:
         where = PLATFORMS.get(row["platform"], row["platform"])
         section.items.append(
             [
-                Text(f"{row['days_waiting']:.1f} days: "),
+                Text(f"{row['bucket']}, {row['days_waiting']:.1f} days: "),
                 Link(row["title"], row["url"]),
                 Text(f" ({row['kind']} on {where})"),
             ]
         )
     _more(section, len(digest["waiting"]), digest["counts"]["waiting"])
     return section
+
+
+def _bucket(bucket: dict) -> str:
+    """'3 staling (7 to 30 days)': a bucket's count and its thresholds, as the page shows them."""
+    low, high = bucket["from_days"], bucket["to_days"]
+    span = (
+        f"under {high} days"
+        if not low
+        else f"over {low} days"
+        if high is None
+        else (f"{low} to {high} days")
+    )
+    return f"{bucket['items']:,} {bucket['bucket']} ({span})"
 
 
 def _quiet(digest: dict) -> Section:
@@ -208,7 +226,17 @@ def _quiet(digest: dict) -> Section:
             ]
         )
     _more(section, len(digest["quiet"]), digest["counts"]["quiet"])
-    if digest["unnamed"]["quiet"]:
+    channels = digest.get("quiet_channels") or []
+    if channels:
+        parts = [
+            f"{c['members']:,} {'regular' if c['members'] == 1 else 'regulars'} of {c['channel']}"
+            f" ({PLATFORMS.get(c['platform'], c['platform'])})"
+            for c in channels
+        ]
+        section.notes.append(
+            [Text(f"{', '.join(parts)} went quiet: counted, never named (pseudonymised).")]
+        )
+    elif digest["unnamed"]["quiet"]:
         section.notes.append([Text(_unnamed(digest["unnamed"]["quiet"], "went quiet"))])
     return section
 

@@ -49,6 +49,8 @@ _LISTS = {
     "registry_hub_benchmark_datasets": ("hub_benchmark_datasets", "dataset_id"),
     "registry_discord_guilds": ("discord_guilds", "guild_id"),
     "registry_slack_channels": ("slack_channels", "channel_id"),
+    "registry_discord_help_channels": ("discord_help_channels", "channel_id"),
+    "registry_slack_help_channels": ("slack_help_channels", "channel_id"),
     "registry_email_domains": ("internal_email_domains", "domain"),
 }
 

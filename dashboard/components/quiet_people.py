@@ -1,6 +1,7 @@
 """People who went quiet: active before, silent for 90 days by the data cut-off. People show as
-people (fct_quiet_people's display name, profile link, "no GitHub login" mark; Discord members as
-"Discord member 3f2a…"); insiders (members, owners, collaborators, the Hub org's members) are left
+people (fct_quiet_people's display name, profile link, "no GitHub login" mark); Discord and Slack
+members, pseudonymised, are never listed one by one but counted per home channel ("12 regulars of
+#help went quiet"); insiders (members, owners, collaborators, the Hub org's members) are left
 out unless the user asks. The title's count is the list's length and the CSV's rows."""
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ select display_name, platform, profile_url, is_git_only, is_insider, activities,
     strftime(last_seen_at, '%Y-%m-%d') as last_seen, days_quiet, is_sample
 from fct_quiet_people
 where project = ? and last_seen_month between ? and ? and (? or not is_insider)
+    and not is_pseudonymous
 order by activities desc, last_seen_at desc, display_name
+"""
+CHANNELS_SQL = """
+select platform, home_channel, count(*) as members
+from fct_quiet_people
+where project = ? and last_seen_month between ? and ? and (? or not is_insider)
+    and is_pseudonymous
+group by platform, home_channel
+order by members desc, platform, home_channel
 """
 CHART_ROWS = 20
 INTEGER_AXIS = alt.Axis(format=",d", tickMinStep=1)
@@ -53,9 +63,12 @@ ABOUT = (
     "project on a platform (GitHub: issues, pull requests, comments, reviews, commits; Hub: "
     "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
     "cut-off, whose last activity falls in the period, most active first. A person is a login per "
-    'platform; git-only authors show by name, marked "no GitHub login"; Discord and Slack members '
-    "by a short pseudonym. Insiders (owners, members, collaborators, internal email domains, the "
-    "Hub organisations' members) are left out unless asked for. Fewer is better."
+    "platform, and git names that differ only in case, spacing or punctuation are one person; "
+    'git-only authors show by name, marked "no GitHub login". Discord and Slack members are '
+    "pseudonymised: counted per channel where they wrote most, never listed. Insiders (owners, "
+    "members, collaborators, internal email domains, the Hub organisations' members, anyone who "
+    "pushed to a default branch or merged a pull request there in the git history) are left out "
+    "unless asked for. Fewer is better."
 )
 
 
@@ -94,6 +107,21 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
+def channel_line(channels: pd.DataFrame) -> str:
+    """'12 regulars of #help (Discord) and 3 of #general (Slack) went quiet: …'."""
+    parts = [
+        f"{row.members:,} {'regular' if row.members == 1 else 'regulars'} of "
+        f"{row.home_channel} ({str(row.platform).title()})"
+        if i == 0
+        else f"{row.members:,} of {row.home_channel} ({str(row.platform).title()})"
+        for i, row in enumerate(channels.itertuples())
+    ]
+    return (
+        f"{', '.join(parts)} went quiet: chat members are pseudonymised, so they are counted "
+        "by the channel where they wrote most, never listed."
+    )
+
+
 def render(selection: Selection) -> int:
     insiders = st.toggle(
         "Include insiders (owners, members, collaborators)",
@@ -101,6 +129,10 @@ def render(selection: Selection) -> int:
         help="Insiders going quiet is a staffing matter more than an on-ramp one: left out by "
         "default.",
     )
+    params = (selection.project, selection.start, selection.end, insiders)
+    channels = query(CHANNELS_SQL, params)
+    if not channels.empty:
+        st.caption(channel_line(channels))
     frame = load(selection, insiders)
     if frame.empty:
         empty(
@@ -109,6 +141,9 @@ def render(selection: Selection) -> int:
         )
         return 0
     shown = fmt.text_cells(frame[list(HEADERS)])
+    # a missing link stays empty (the table's placeholder shows "—"): as text, "—" would be
+    # rendered as a link labelled "profile" to nowhere
+    shown["profile_url"] = frame["profile_url"]
 
     def table() -> None:
         dataframe(

@@ -38,6 +38,7 @@ def github_commits(real: Path) -> pd.DataFrame:
                     "authored_at": _utc(df["author_date"]),
                     "committed_at": _utc(df["committer_date"]),
                     "is_merge": df["is_merge"].astype(bool),
+                    "on_first_parent": df["on_first_parent"].astype(bool),
                     "pr_number": df["pr_number"].astype("Int32"),
                     "pr_login": df["pr_login"],
                     "is_bot": df["author_name"].fillna("").str.endswith("[bot]"),

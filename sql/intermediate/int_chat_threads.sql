@@ -5,9 +5,13 @@
 -- Discord: threads and forum posts in a project's counted channels. The owner is who started it;
 -- an exported thread does not say, so the author of its starter message (the message whose id the
 -- thread took) or else of its first message stands in. Replies are the thread's messages.
--- Slack: threads whose parent a person wrote; the parent's author owns it. A thread under a
--- deleted parent (a tombstone) or an app's post has no asker, and is left out; so is a reply whose
--- parent is not in the data. Replies are the thread's replies.
+-- Slack: threads whose parent a person wrote, and top-level posts a person wrote that nobody
+-- replied to (a thread of one, keyed '<channel>:<ts>' as a thread is); the parent's author owns it.
+-- A thread under a deleted parent (a tombstone) or an app's post has no asker, and is left out; so
+-- is a reply whose parent is not in the data. Replies are the thread's replies.
+-- is_help: the thread's channel is a help channel, where an unanswered question waits
+-- (fct_waiting_items): one that projects.toml names in discord_help_channels / slack_help_channels
+-- or, when it names none for the platform, every counted channel.
 with
 
 guilds as (
@@ -69,7 +73,7 @@ slack as (
     select
         project,
         'slack' as platform,
-        thread_id,
+        coalesce(thread_id, channel_id || ':' || ts) as thread_id,
         channel_id,
         null as name,
         author_pseudonym as owner_pseudonym,
@@ -77,7 +81,13 @@ slack as (
         false as is_archived,
         provenance
     from int_slack_messages
-    where is_thread_parent and is_speech and not is_bot
+    where (is_thread_parent or thread_id is null) and is_speech and not is_bot
+),
+
+help_channels as (
+    select project, 'discord' as platform, channel_id from registry_discord_help_channels
+    union all
+    select project, 'slack', channel_id from registry_slack_help_channels
 ),
 
 threads as (
@@ -120,6 +130,13 @@ final as (
         threads.started_at,
         replies.first_reply_at,
         threads.is_archived,
+        coalesce(threads.channel_id in (
+            select help.channel_id from help_channels as help
+            where help.project = threads.project and help.platform = threads.platform
+        ), false) or not exists (
+            select 1 from help_channels as help
+            where help.project = threads.project and help.platform = threads.platform
+        ) as is_help,
         threads.provenance = 'sample' as is_sample
     from threads
     left join replies using (project, platform, thread_id)

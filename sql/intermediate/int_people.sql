@@ -19,7 +19,9 @@ people as (
         count(*) as activities,
         count(distinct date_trunc('month', occurred_at)) as active_months,
         arg_max(action, occurred_at) as last_action,
-        bool_or(provenance = 'sample') as is_sample
+        bool_or(provenance = 'sample') as is_sample,
+        -- every activity generated for the demo: a made-up person, whatever their login says
+        bool_and(provenance = 'sample') as is_all_sample
     from activity
     group by project, platform, person
 )

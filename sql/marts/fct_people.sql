@@ -5,11 +5,15 @@
 -- person_key joins one person's identities across platforms (identities.toml); is_listed_bot marks
 -- `bot = true` people.
 -- Insiders: on GitHub, anyone with an OWNER, MEMBER or COLLABORATOR association on one of the
--- project's items or comments, or a commit from one of its internal_email_domains; on the Hub, its
--- hub_authors and their organisations' members. Discord and Slack people are keyed pseudonyms:
--- never named, never linked, and nothing marks them insiders. A GitHub or Hub person listed in
+-- project's items or comments, a commit from one of its internal_email_domains, or git evidence of
+-- write access (has_write_evidence, sql/macros: pushed straight to a default branch, merged a pull
+-- request there), git-only authors included; on the Hub, its hub_authors and their organisations'
+-- members. A person is an insider wherever any of their identities is one (person_key: a Discord
+-- or Slack identity is one only when identities.toml links it to an insider). Discord and Slack
+-- people are keyed pseudonyms: never named, never linked. A GitHub or Hub person listed in
 -- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
--- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name.
+-- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name. A person
+-- whose every activity is sample data (generated for the demo) has no profile link.
 -- key: project, platform, person
 with
 
@@ -38,6 +42,12 @@ github_insiders as (
     join registry_github_repos as repos on lower(repos.repo) = commits.repo_key
     join registry_email_domains as domains
         on domains.project = repos.project and lower(domains.domain) = commits.email_domain
+    union
+    select distinct repos.project, commits.person
+    from stg_github__commits as commits
+    join registry_github_repos as repos on lower(repos.repo) = commits.repo_key
+    where not commits.is_bot and commits.person is not null
+        and has_write_evidence(commits.on_first_parent, commits.is_merge, commits.pr_number)
 ),
 
 hub_insiders as (
@@ -45,8 +55,10 @@ hub_insiders as (
 ),
 
 git_names as (
-    -- a git-only author's key is lower-cased; show the name as the author last wrote it
-    select person, arg_max(trim(author_name), authored_at) as author_name
+    -- a git-only author's key is git_name_key's; show the name as the author last wrote it,
+    -- preferring a spelling with a space (a name over a login-like one)
+    select person,
+        arg_max(trim(author_name), (trim(author_name) like '% %', authored_at)) as author_name
     from stg_github__commits
     where author_login is null and author_name is not null
     group by person
@@ -68,13 +80,16 @@ labelled as (
             else people.person
         end as display_name,
         case
+            -- a generated person links nowhere: 'sample-user-0001' may be a real, unrelated account
+            when people.is_all_sample then null
             when people.platform = 'github' and people.person not like 'git:%'
                 then 'https://github.com/' || people.person
             when people.platform = 'hub' then 'https://huggingface.co/' || people.person
         end as profile_url,
         people.platform = 'github' and people.person like 'git:%' as is_git_only,
         people.platform in ('discord', 'slack') as is_pseudonymous,
-        github_insiders.person is not null or hub_insiders.person_key is not null as is_insider,
+        bool_or(github_insiders.person is not null or hub_insiders.person_key is not null)
+            over (partition by people.project, people.person_key) as is_insider,
         people.person_key,
         people.is_listed_bot,
         people.first_seen_at,

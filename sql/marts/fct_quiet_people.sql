@@ -2,7 +2,9 @@
 -- none in the 90 days before the data cut-off. How active they had
 -- been says what the silence costs. Insiders are kept and marked (is_insider): pages and the
 -- digest leave them out unless asked. quiet_since is the day the 90 days ran out, so the digest can
--- list who went quiet in a week. People and their labels come from fct_people.
+-- list who went quiet in a week. People and their labels come from fct_people. A Discord or Slack
+-- member carries their home channel (int_chat_home_channels: where they wrote most), so they are
+-- counted per channel, never listed: "12 regulars of #help went quiet".
 -- key: project, platform, person
 with
 
@@ -18,9 +20,13 @@ final as (
         people.*,
         people.last_seen_at + interval 90 days as quiet_since,
         strftime(people.last_seen_at, '%Y-%m') as last_seen_month,
-        date_diff('day', people.last_seen_at, int_data_cutoff.data_cutoff) as days_quiet
+        date_diff('day', people.last_seen_at, int_data_cutoff.data_cutoff) as days_quiet,
+        '#' || coalesce(home.channel_name, home.channel_id) as home_channel
     from people
     cross join int_data_cutoff
+    left join int_chat_home_channels as home
+        on home.project = people.project and home.platform = people.platform
+        and home.person = people.person
     where people.activities >= 3
         and people.last_seen_at < int_data_cutoff.data_cutoff - interval 90 days
 )

@@ -84,7 +84,7 @@ def test_drop_off_without_data(sparse_app):
     at = sparse_app("bare", "drop-off")
     assert not at.exception, at.exception
     infos = _infos(at)
-    assert "Nothing opened in this period is waiting" in infos
+    assert "Nothing is waiting for a first answer at the data cut-off" in infos
     assert (
         "GitHub releases (collected with `github_repos`) and new models under `hub_authors`"
         in infos

@@ -115,8 +115,8 @@ def test_dropoff_page(make_app, demo_db, project):
                 [project],
             ).fetchone()[0],
             con.execute(
-                "select count(*) > 0 from fct_waiting_items where project = ? and"
-                " strftime(opened_at, '%Y-%m') between '2024-09' and '2026-08'",
+                # waiting at the data cut-off, whatever the period (as the digest)
+                "select count(*) > 0 from fct_waiting_items where project = ?",
                 [project],
             ).fetchone()[0],
             con.execute(

@@ -55,7 +55,7 @@ def test_the_json_has_the_pinned_keys_in_order(week):
         "benchmarks": ["model_id", "dataset_id"],
     }
     # extensions after the pinned keys: whether a headline value (and the one before) is final
-    extended = {"headline": ["final", "settles_on", "previous_final"]}
+    extended = {"headline": ["final", "settles_on", "previous_final"], "waiting": ["bucket"]}
     for key, fields in shapes.items():
         assert week[key], key
         assert all(list(row) == fields + extended.get(key, []) for row in week[key]), key
@@ -66,11 +66,17 @@ def test_the_week_as_worked_out_by_hand(week):
     assert week["period"] == {"from": "2025-06-30", "to": "2025-07-06"}
     assert week["headline_month"] == "2025-06"
     assert [(r["name"], r["first_seen"]) for r in week["newcomers"]] == [("newbie", "2025-07-02")]
-    assert [(r["title"], r["days_waiting"]) for r in week["waiting"]] == [
-        ("Item 3", 92.5),
-        ("Help: fine-tune?", 36.5),
-        (TITLE, 4.5),
-        ("Item 21", 3.5),
+    # by age bucket, staling (none here) then fresh then stale, the longest wait first in each
+    assert [(r["title"], r["days_waiting"], r["bucket"]) for r in week["waiting"]] == [
+        (TITLE, 4.5, "fresh"),
+        ("Item 21", 3.5, "fresh"),
+        ("Item 3", 92.5, "stale"),
+        ("Help: fine-tune?", 36.5, "stale"),
+    ]
+    assert [(b["bucket"], b["items"]) for b in week["waiting_buckets"]] == [
+        ("staling", 0),
+        ("fresh", 2),
+        ("stale", 2),
     ]
     assert [(r["name"], r["activities"], r["last_seen"]) for r in week["quiet"]] == [
         ("regular", 4, "2025-04-05")

@@ -22,9 +22,9 @@ ROWS = [
     # a1 in both: the API knows the login, git history knows the email domain
     row("a1", "git-history", name="Alice A", domain="acme.org"),
     row("a1", "api", login="alice", name="Alice A"),
-    # a2 only in git history: no login, and a shared name is no proof: 'git:alice a'
+    # a2 only in git history: no login, and a shared name is no proof: 'git:alicea'
     row("a2", "git-history", name="Alice A", domain="acme.org"),
-    # b1, b2: Bob never linked: a person of his own, 'git:bob b'
+    # b1, b2: Bob never linked: a person of his own, 'git:bobb'
     row("b1", "git-history", name="Bob B", domain="uni.edu"),
     row("b2", "git-history", name="Bob B", domain="uni.edu"),
     # c1 only from the API, on a personal domain
@@ -39,7 +39,7 @@ def test_one_commit_per_sha_api_first(tmp_path):
         "group by person order by 1"
     ).fetchall()
     # a1 counted once, as alice; a2 unlinked; bob unlinked; carol from the API
-    assert commits == [("alice", 1), ("carol", 1), ("git:alice a", 1), ("git:bob b", 2)]
+    assert commits == [("alice", 1), ("carol", 1), ("git:alicea", 1), ("git:bobb", 2)]
     assert value(con, "p", "2024-01", "gh_active_contributors") == 4
     # people: bob 2, then 1 each, of 5: 2 is not more than 2.5, 3 is: two people are needed
     assert value(con, "p", "2024-01", "contributor_absence_factor") == 2

@@ -37,4 +37,4 @@ def test_without_the_file_the_commit_is_its_own_person(tmp_path):
     assert value(con, "p", "2024-02", "xp_newcomers") == 1
     assert con.execute(
         "select display_name, person_key from fct_people where platform = 'github'"
-    ).fetchone() == ("Ada E.", "github:git:ada e.")
+    ).fetchone() == ("Ada E.", "github:git:adae")  # git_name_key

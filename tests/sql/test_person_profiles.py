@@ -80,14 +80,14 @@ def test_insiders_by_association_anywhere_or_internal_domain(tmp_path):
     assert {person for person, row in got.items() if row[3]} == {
         "owner-ann",
         "collab-cy",
-        "git:stella biderman",
+        "git:stellabiderman",
     }
 
 
 def test_logins_link_and_git_only_authors_show_their_name(tmp_path):
     got = _profiles(tmp_path)
     assert got["outsider-bo"][:3] == ("outsider-bo", "https://github.com/outsider-bo", False)
-    assert got["git:dan git"][:3] == ("Dan Git", None, True)
+    assert got["git:dangit"][:3] == ("Dan Git", None, True)
 
 
 def test_hub_org_members_are_insiders_and_discord_members_are_never_named(tmp_path):

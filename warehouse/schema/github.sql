@@ -96,6 +96,9 @@ create table if not exists github_commits (
 );
 -- a users.noreply.github.com address, kept whole (public, and it names a login); no other address
 alter table github_commits add column if not exists author_noreply_email varchar;
+-- on the default branch's first-parent line (pushed or merged there, not brought in by a merge);
+-- known from git history, null from the API (which lists the branch's commits without saying)
+alter table github_commits add column if not exists on_first_parent boolean;
 
 create table if not exists github_releases (
     id              bigint primary key,

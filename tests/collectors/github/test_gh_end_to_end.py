@@ -5,6 +5,7 @@ independently, in plain Python, from the server's own payloads (DESIGN.md §4)."
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
@@ -56,7 +57,9 @@ class Expected:
                 key = (r.full_name, int(url.rsplit("/", 1)[1]))
                 self.responses[key].append((c["user"]["login"], at, bot(c["user"])))
                 self.activity.append((c["user"]["login"], at, bot(c["user"])))
-        self.commits = self._commits(repos)
+        logins = [p for p, _, _ in self.activity if p]
+        logins += [c["author"]["login"] for r in repos for c in r.commits if c["author"]]
+        self.commits = self._commits(repos, {p.lower(): p for p in sorted(logins, reverse=True)})
         self.activity += [(p, at, b) for p, _, at, b in self.commits]
         self.cutoff = max(at for _, at, _ in self.activity)
         people = [(p, at) for p, at, b in self.activity if not b]
@@ -64,12 +67,15 @@ class Expected:
         self.months = _months(first, month(self.cutoff))
         self.people = people
 
-    def _commits(self, repos):
+    def _commits(self, repos, logins):
         out = []
         for c in (c for r in repos for c in r.commits):
             name = c["commit"]["author"]["name"]
-            # a commit's person is its linked login, else its author name: never matched by name
-            person = (c["author"] or {}).get("login") or f"git:{name.strip().lower()}"
+            # a commit's person is its linked login; else a login-like name (no space) that is a
+            # login seen on issues or comments; else its author name's letters and digits
+            key = re.sub(r"[\W_]", "", name.strip().lower()) or name.strip().lower()
+            login_like = None if re.search(r"\s", name.strip()) else name.strip().lower()
+            person = (c["author"] or {}).get("login") or logins.get(login_like) or f"git:{key}"
             domain = c["commit"]["author"]["email"].rsplit("@", 1)[1].lower()
             out.append(
                 (person, domain, when(c["commit"]["author"]["date"]), bot(c["author"], name))
