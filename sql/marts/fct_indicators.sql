@@ -15,6 +15,8 @@ unioned as (
     union all
     select * from int_indicators_gh_inactive
     union all
+    select * from int_indicators_gh_review
+    union all
     select * from int_indicators_hub_derivatives
     union all
     select * from int_indicators_hub_downloads
