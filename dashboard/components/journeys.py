@@ -85,10 +85,13 @@ def flow_chart(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             # labelLimit 0: labels are never cut to an ellipsis
             y=alt.Y("door:N", title="first seen on", sort="-x", axis=alt.Axis(labelLimit=0)),
-            x=alt.X("sum(people):Q", title="newcomers who came in without contributing",
-                    stack="zero"),
+            x=alt.X(
+                "sum(people):Q", title="newcomers who came in without contributing", stack="zero"
+            ),
             color=alt.Color(
-                "went on to:N", sort=order, scale=alt.Scale(domain=order),
+                "went on to:N",
+                sort=order,
+                scale=alt.Scale(domain=order),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, title="went on to"),
             ),
             tooltip=["door:N", "went on to:N", alt.Tooltip("people:Q", title="newcomers")],
@@ -117,7 +120,9 @@ def headline(frame: pd.DataFrame) -> str:
     contributed = int(came.loc[came["outcome"].isin(CONTRIBUTED), "people"].sum())
     settled_mask = came["outcome"] != "not_yet"
     settled = int(came.loc[settled_mask, "people"].sum())
-    settled_contributed = int(came.loc[settled_mask & came["outcome"].isin(CONTRIBUTED), "people"].sum())
+    settled_contributed = int(
+        came.loc[settled_mask & came["outcome"].isin(CONTRIBUTED), "people"].sum()
+    )
     by_door = came.groupby("door")["people"].sum().sort_values(ascending=False)
     share = (
         f"{settled_contributed / settled:.0%} of the {settled:,} past 180 days"

@@ -14,6 +14,7 @@ from dashboard.components import (
     indicator_trend,
     journeys,
     onramp_map,
+    pr_cycle_time,
     project_facts,
 )
 from dashboard.controls import Selection
@@ -51,6 +52,7 @@ def _extras(section: Section) -> int:
     """The section's charts beyond indicator lines; returns how many it drew."""
     drawn = 0
     if section.key == "upstream":
+        drawn += pr_cycle_time.render(selection, calendar)
         drawn += cohort_retention.render(selection)
     if section.key == "derivatives":
         columns = st.columns(2)

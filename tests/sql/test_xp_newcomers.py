@@ -89,8 +89,7 @@ def test_conversion_counts_a_discord_asker_who_sends_a_pr_40_days_later(tmp_path
     }
     people = identities(
         tmp_path,
-        '[[person]]\nname = "Dee"\ngithub = ["dee-gh"]\n'
-        'discord = ["70000000000000000001"]\n',
+        '[[person]]\nname = "Dee"\ngithub = ["dee-gh"]\ndiscord = ["70000000000000000001"]\n',
     )
     con = build_over(tmp_path, rows, [PROJECT], people)
     assert value(con, "p", "2024-01", "xp_newcomers") == 3

@@ -27,8 +27,8 @@ from datetime import UTC, datetime
 import duckdb
 import pytest
 
-from onramp.cli import main
 from core.settings import published_path
+from onramp.cli import main
 
 from fakes.github_data import (
     RepoData,
