@@ -26,10 +26,11 @@ def test_journeys_answer_where_and_how_many(make_app, demo_db):
                 where project = 'eleutherai' and cohort between '2024-09' and '2026-08'
             ), came as (select * from flow where not arrived_contributing)
             select (select sum(people) from flow), sum(people),
-                sum(people) filter (where outcome not in ('none_within_180d', 'not_yet')),
-                sum(people) filter (where outcome <> 'not_yet'),
-                sum(people) filter (where outcome not in ('none_within_180d', 'not_yet')
-                    and outcome <> 'not_yet'),
+                coalesce(sum(people) filter (
+                    where outcome not in ('none_within_180d', 'not_yet')), 0),
+                coalesce(sum(people) filter (where outcome <> 'not_yet'), 0),
+                coalesce(sum(people) filter (
+                    where outcome not in ('none_within_180d', 'not_yet')), 0),
                 (select sum(people) from flow where arrived_contributing)
             from came
             """
