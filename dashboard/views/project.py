@@ -10,6 +10,7 @@ from dashboard import format as fmt
 from dashboard.cards import empty
 from dashboard.components import (
     cohort_retention,
+    contributor_segments,
     derivatives,
     indicator_trend,
     journeys,
@@ -69,6 +70,7 @@ def _extras(section: Section) -> int:
     drawn = 0
     if section.key == "upstream":
         drawn += pr_cycle_time.render(selection, calendar)
+        drawn += contributor_segments.render(selection, calendar)
         drawn += cohort_retention.render(selection)
     if section.key == "derivatives":
         columns = st.columns(2)
