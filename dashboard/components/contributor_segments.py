@@ -67,7 +67,7 @@ def chart(frame: pd.DataFrame, calendar: Months) -> alt.Chart:
                 alt.Tooltip("people:Q", title="people"),
             ],
         )
-        .properties(height=220)
+        .properties(height=280)
     )
 
 

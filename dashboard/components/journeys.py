@@ -131,8 +131,8 @@ def headline(frame: pd.DataFrame) -> str:
     )
     return (
         f"Of {asked:,} newcomers who came in without contributing (most via {by_door.index[0]}), "
-        f"{contributed:,} went on to contribute within 180 days ({share}); "
-        f"{arrived:,} more arrived with a commit or pull request"
+        f"{contributed:,} went on to contribute within 180 days ({share})"
+        + (f"; {arrived:,} more arrived with a commit or pull request" if arrived else "")
     )
 
 

@@ -7,6 +7,7 @@ Across projects (Compare), the same cells show which on-ramps carry which projec
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -116,7 +117,12 @@ def missing_line(indicators: list[Indicator], configured: dict[str, bool] | None
             if section.registry_list and not configured.get(section.registry_list, True):
                 sections.setdefault(section.registry_list, section)
         if sections:
-            how = "; ".join(s.how_to_fill for s in sections.values())
+            # the sections' Markdown `code` as HTML: Markdown is not read inside the cell's HTML
+            how = re.sub(
+                r"`([^`]+)`",
+                r"<code>\1</code>",
+                html.escape("; ".join(s.how_to_fill for s in sections.values())),
+            )
             keys = ", ".join(f"<code>{k}</code>" for k in sections)
             return (
                 f"<i>No data: {keys} not set in projects.toml for this project. "

@@ -90,7 +90,7 @@ def chart(rows: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("status:N", title="value"),
             ],
         )
-        .properties(height=200)
+        .properties(height=260)
     )
 
 
