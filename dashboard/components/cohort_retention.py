@@ -10,7 +10,7 @@ from dashboard.controls import Selection
 from dashboard.data import query
 
 SQL = """
-select cohort, months_since, cohort_size, active, retention, is_sample
+select cohort, months_since, cohort_size, active, retention, is_partial, is_sample
 from fct_cohort_retention
 where project = ? and cohort between ? and ?
 order by cohort, months_since
@@ -21,7 +21,8 @@ ABOUT = (
     "GitHub activity in the project (issue, pull request, comment, review or commit; bots "
     "excluded) fell in that month. Each cell is the share of the cohort active again that many "
     "months later. Unit: share of the cohort; higher is better. Months after the data cut-off are "
-    "blank. On-ramp: upstream-code."
+    "blank, and so is the cut-off month itself: it is not over, and a share of part of a month "
+    "would read as a drop (the CSV keeps those cells, `is_partial` true). On-ramp: upstream-code."
 )
 
 
@@ -61,8 +62,9 @@ def render(selection: Selection) -> bool:
             "No first-time contributors in this period: widen the period, or collect GitHub data."
         )
         return False
-    # months_since 0 is 100% by construction: it would flatten the colour scale
-    shown = frame[frame["months_since"] > 0]
+    # months_since 0 is 100% by construction: it would flatten the colour scale; the cut-off
+    # month is not over (fct_cohort_retention.is_partial)
+    shown = frame[(frame["months_since"] > 0) & ~frame["is_partial"].astype(bool)]
     card(
         "Do first-time contributors come back?",
         key=f"{selection.project}-cohort-retention",

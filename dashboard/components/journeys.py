@@ -32,11 +32,16 @@ OUTCOMES = {
     "none_within_180d": "no contribution within 180 days",
     "not_yet": "not yet (under 180 days)",
 }
+# a door as seen by someone who did not arrive contributing: a GitHub "PR, commit or review" first
+# step without a PR or commit on day 0 was a review
+ASKING_STEPS = {**STEPS, "github_pr_or_commit": "GitHub review"}
+CONTRIBUTED = ("github_pr", "github_commit", "hub_derivative", "hub_pr")
 FLOW_SQL = """
-select first_step, outcome, sum(people)::int as people, bool_or(is_sample) as is_sample
+select first_step, arrived_contributing, outcome, sum(people)::int as people,
+    bool_or(is_sample) as is_sample
 from fct_journey_flow
 where project = ? and cohort between ? and ?
-group by first_step, outcome
+group by first_step, arrived_contributing, outcome
 """
 NEXT_SQL = """
 select first_step, next_step, sum(people)::int as people, bool_or(is_sample) as is_sample
@@ -50,16 +55,24 @@ ABOUT = (
     "platform, falls in the chosen months: a GitHub issue, pull request, comment, review or "
     "commit, a Hub discussion or comment, a derivative of the project's models, or a Discord "
     "(Slack) message. People listed in identities.toml count once across their platforms; anyone "
-    "else is one person per platform identity. Each bar splits the newcomers who came in by that "
-    "door by their first contribution (pull request, commit, derivative model or Hub pull "
-    "request) within 180 days; newcomers seen less than 180 days before the data cut-off are "
-    "still pending. Bots and `bot = true` people are left out. Unit: people."
+    "else is one person per platform identity. The study's question is whether people who come in "
+    "*without* contributing (a question, comment, review, Hub discussion or chat message) go on to "
+    "contribute: the chart and headline count only them (`xp_newcomer_conversion_rate`). People "
+    "whose first appearance was itself a commit or pull request are counted apart, not as "
+    "conversions. Each bar splits the newcomers who came in by that door by their first "
+    "contribution (pull request, commit, derivative model or Hub pull request) within 180 days; "
+    "newcomers seen less than 180 days before the data cut-off are still pending. Bots and "
+    "`bot = true` people are left out. Unit: people."
 )
 
 
 def load_flow(selection: Selection) -> pd.DataFrame:
     frame = query(FLOW_SQL, (selection.project, selection.start, selection.end))
-    frame["door"] = frame["first_step"].map(STEPS).fillna(frame["first_step"])
+    doors = [
+        (ASKING_STEPS if not arrived else STEPS).get(step, step)
+        for step, arrived in zip(frame["first_step"], frame["arrived_contributing"], strict=True)
+    ]
+    frame["door"] = doors
     frame["went on to"] = frame["outcome"].map(OUTCOMES).fillna(frame["outcome"])
     return frame
 
@@ -70,25 +83,56 @@ def flow_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("door:N", title="first seen on", sort="-x"),
-            x=alt.X("sum(people):Q", title="newcomers", stack="zero"),
-            color=alt.Color("went on to:N", sort=order, scale=alt.Scale(domain=order)),
+            # labelLimit 0: labels are never cut to an ellipsis
+            y=alt.Y("door:N", title="first seen on", sort="-x", axis=alt.Axis(labelLimit=0)),
+            x=alt.X(
+                "sum(people):Q", title="newcomers who came in without contributing", stack="zero"
+            ),
+            color=alt.Color(
+                "went on to:N",
+                sort=order,
+                scale=alt.Scale(domain=order),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, title="went on to"),
+            ),
             tooltip=["door:N", "went on to:N", alt.Tooltip("people:Q", title="newcomers")],
         )
         .properties(height=alt.Step(28))
     )
 
 
+def asking(frame: pd.DataFrame) -> pd.DataFrame:
+    """The newcomers the study asks about: first seen without a contribution."""
+    return frame[~frame["arrived_contributing"].fillna(False).astype(bool)]
+
+
 def headline(frame: pd.DataFrame) -> str:
+    """Sums of fct_journey_flow over the chosen months, by xp_newcomer_conversion_rate's rule (the
+    rule lives in SQL; the page adds up its people)."""
     total = int(frame["people"].sum())
-    contributed = int(frame.loc[frame["outcome"].isin(list(OUTCOMES)[:4]), "people"].sum())
-    settled = int(frame.loc[frame["outcome"] != "not_yet", "people"].sum())
-    by_door = frame.groupby("door")["people"].sum().sort_values(ascending=False)
-    top = by_door.index[0]
-    share = f"{contributed / settled:.0%}" if settled else "none settled yet"
+    came = asking(frame)
+    arrived = total - int(came["people"].sum())
+    asked = int(came["people"].sum())
+    if not asked:
+        return (
+            f"{total:,} newcomers, all of whom arrived with a commit or pull request: nobody came "
+            "in by asking or chatting in these months"
+        )
+    contributed = int(came.loc[came["outcome"].isin(CONTRIBUTED), "people"].sum())
+    settled_mask = came["outcome"] != "not_yet"
+    settled = int(came.loc[settled_mask, "people"].sum())
+    settled_contributed = int(
+        came.loc[settled_mask & came["outcome"].isin(CONTRIBUTED), "people"].sum()
+    )
+    by_door = came.groupby("door")["people"].sum().sort_values(ascending=False)
+    share = (
+        f"{settled_contributed / settled:.0%} of the {settled:,} past 180 days"
+        if settled
+        else "none past 180 days yet: pending"
+    )
     return (
-        f"{total:,} newcomers, most first seen via {top} ({by_door.iloc[0] / total:.0%}); "
-        f"{contributed:,} went on to contribute within 180 days ({share} of those settled)"
+        f"Of {asked:,} newcomers who came in without contributing (most via {by_door.index[0]}), "
+        f"{contributed:,} went on to contribute within 180 days ({share})"
+        + (f"; {arrived:,} more arrived with a commit or pull request" if arrived else "")
     )
 
 
@@ -102,12 +146,13 @@ def render(selection: Selection, calendar: Months) -> int:
             "platforms)."
         )
         return _trends(selection, calendar)
+    came = asking(flow)
     card(
         headline(flow),
         key=f"{selection.project}-journeys-flow",
-        data=flow[["first_step", "outcome", "people", "is_sample"]],
+        data=flow[["first_step", "arrived_contributing", "outcome", "people", "is_sample"]],
         about=ABOUT,
-        chart=flow_chart(flow),
+        chart=flow_chart(came) if not came.empty else None,
         sample=is_sample(flow),
     )
     steps = query(NEXT_SQL, (selection.project, selection.start, selection.end))

@@ -7,6 +7,9 @@ Across projects (Compare), the same cells show which on-ramps carry which projec
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +19,7 @@ from dashboard import format as fmt
 from dashboard.cards import card, dataframe, is_sample, table_height
 from dashboard.controls import Selection
 from dashboard.data import query
+from dashboard.sections import section_of
 from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
@@ -26,6 +30,7 @@ where list_contains(?, c.project) and c.month = ?
 """
 GOOD, BAD, FLAT = "#1a7f37", "#cf222e", "#6e7781"
 PER_CELL = 4  # the cell's first on-ramps (key first); the rest are in the sections below
+JOURNEYS = "journeys"  # the Journeys section's key: where the cross-platform (xp_*) on-ramps live
 ABOUT = (
     "**The on-ramp map** — the study's collaboration types (rows) by lifecycle stage (columns), "
     "from *The Open LLM Cartography*, §5, Figures 2-7. Each cell lists the catalog's indicators "
@@ -72,9 +77,20 @@ def mark(change: float | None, went: str | None) -> tuple[str, str]:
     return arrow, {"better": GOOD, "worse": BAD}.get(None if fmt.is_missing(went) else went, FLAT)
 
 
-def _line(row: pd.Series, indicator: Indicator) -> str:
+def section_key(indicator: Indicator) -> str:
+    """The Project page section that charts the indicator (a map cell's way in)."""
+    return JOURNEYS if indicator.source == "crossplatform" else section_of(indicator).key
+
+
+def _anchor(text: str, href: str | None) -> str:
+    if href is None:
+        return text
+    return f'<a href="{html.escape(href)}" target="_self">{text}</a>'
+
+
+def _line(row: pd.Series, indicator: Indicator, link: Callable[[str], str] | None = None) -> str:
     value, as_of = headline(row, indicator)
-    name = html.escape(indicator.name)
+    name = _anchor(html.escape(indicator.name), link(section_key(indicator)) if link else None)
     if not bool(row["final"]) and as_of is None:
         return (
             f'<span style="color:{FLAT}">◌</span> {name}: <b>pending</b> '
@@ -95,16 +111,57 @@ def _line(row: pd.Series, indicator: Indicator) -> str:
     )
 
 
-def cell_html(values: pd.DataFrame, row_key: str, stage: str) -> str:
+def missing_line(indicators: list[Indicator], configured: dict[str, bool] | None) -> str:
+    """Why a cell with on-ramps has no value, and how to add one: the projects.toml key its
+    sections need where the project does not set it; else the sources have nothing collected."""
+    if configured is not None:
+        sections = {}
+        for i in indicators:
+            section = section_of(i)
+            if section.registry_list and not configured.get(section.registry_list, True):
+                sections.setdefault(section.registry_list, section)
+        if sections:
+            # the sections' Markdown `code` as HTML: Markdown is not read inside the cell's HTML
+            how = re.sub(
+                r"`([^`]+)`",
+                r"<code>\1</code>",
+                html.escape("; ".join(s.how_to_fill for s in sections.values())),
+            )
+            keys = ", ".join(f"<code>{k}</code>" for k in sections)
+            return (
+                f"<i>No data: {keys} not set in projects.toml for this project. "
+                f"To add it: {how}</i>"
+            )
+    sources = ", ".join(sorted({i.source for i in indicators}))
+    if configured is not None:
+        return (
+            f"<i>No data for this month: {sources} configured, but nothing collected that counts "
+            "here yet (see Data status; run <code>onramp collect</code> and "
+            "<code>onramp build</code>)</i>"
+        )
+    return f"<i>No data: {sources} not collected for this project</i>"
+
+
+def cell_html(
+    values: pd.DataFrame,
+    row_key: str,
+    stage: str,
+    configured: dict[str, bool] | None = None,
+    link: Callable[[str], str] | None = None,
+) -> str:
+    """A cell's lines. `configured`: which projects.toml lists the project sets (to say what is
+    missing); `link`: a section key -> the address that opens it (each line a way in)."""
     indicators = cell_indicators(row_key, stage)
     study = reading(row_key, stage)
     by_id = values.set_index("indicator") if len(values) else pd.DataFrame()
-    lines = [_line(by_id.loc[i.id], i) for i in indicators if i.id in by_id.index]
+    shown = [i for i in indicators if i.id in by_id.index]
+    lines = [_line(by_id.loc[i.id], i, link) for i in shown]
     if len(lines) > PER_CELL:
-        lines = [*lines[:PER_CELL], f"+ {len(lines) - PER_CELL} more in the section below"]
+        rest = shown[PER_CELL:]
+        more = f"+ {len(rest)} more in the section below"
+        lines = [*lines[:PER_CELL], _anchor(more, link(section_key(rest[0])) if link else None)]
     if indicators and not lines:
-        sources = sorted({i.source for i in indicators})
-        lines = [f"<i>No data: {', '.join(sources)} not collected for this project</i>"]
+        lines = [missing_line(indicators, configured)]
     elif not indicators and study:
         lines = ["<i>Not measured: public platforms do not show this on-ramp</i>"]
     parts = ["<br>".join(lines)] if lines else []
@@ -113,12 +170,18 @@ def cell_html(values: pd.DataFrame, row_key: str, stage: str) -> str:
     return "<br>".join(parts) or f'<span style="color:{FLAT}">{fmt.DASH}</span>'
 
 
-def table_html(values: pd.DataFrame) -> str:
+def table_html(
+    values: pd.DataFrame,
+    configured: dict[str, bool] | None = None,
+    link: Callable[[str], str] | None = None,
+) -> str:
     head = "".join(f"<th>{title}</th>" for title in STAGE_TITLES.values())
     body = []
     for row in ROWS:
         cells = "".join(
-            f'<td style="vertical-align:top">{cell_html(values, row.key, stage)}</td>'
+            '<td style="vertical-align:top">'
+            + cell_html(values, row.key, stage, configured, link)
+            + "</td>"
             for stage in STAGE_TITLES
         )
         body.append(
@@ -130,9 +193,20 @@ def table_html(values: pd.DataFrame) -> str:
     )
 
 
-def render(selection: Selection) -> pd.DataFrame:
-    """The project's map for its headline month; returns the values it shows (for tests)."""
+def section_link(selection: Selection) -> Callable[[str], str]:
+    """A section key -> this page's address with the picks and `section=` (which opens it)."""
+
+    def link(key: str) -> str:
+        return "?" + urlencode({**selection.params, "section": key}) + "#sections"
+
+    return link
+
+
+def render(selection: Selection, configured: dict[str, bool] | None = None) -> pd.DataFrame:
+    """The project's map for its headline month; returns the values it shows (for tests).
+    `configured`: which projects.toml lists the project sets, so an empty cell names the key."""
     values = load([selection.project], selection.headline)
+    link = section_link(selection)
     st.subheader(
         f"Where do people find a way in? The on-ramp map, {fmt.month_name(selection.headline)}",
         anchor="map",
@@ -141,14 +215,15 @@ def render(selection: Selection) -> pd.DataFrame:
         "The study's map (The Open LLM Cartography, §5, Figures 2-7): collaboration types by "
         "lifecycle stage. Each on-ramp shows its value for the last complete month, its change "
         "against the three months before and against a year before; ▲▼ green went the good way, "
-        "red the bad way. Pending: the value can still change (it needs more time to settle)."
+        "red the bad way. Pending: the value can still change (it needs more time to settle). "
+        "Each on-ramp's name opens its section below."
     )
     card(
         "The on-ramp map",
         key="onramp-map",
         data=values,
         about=ABOUT,
-        table=lambda: st.markdown(table_html(values), unsafe_allow_html=True),
+        table=lambda: st.markdown(table_html(values, configured, link), unsafe_allow_html=True),
         sample=is_sample(values),
     )
     return values

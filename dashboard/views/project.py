@@ -10,11 +10,13 @@ from dashboard import format as fmt
 from dashboard.cards import empty
 from dashboard.components import (
     cohort_retention,
+    contributor_segments,
     derivatives,
     indicator_trend,
     journeys,
     onramp_map,
     organisation_shares,
+    pr_cycle_time,
     project_facts,
 )
 from dashboard.controls import Selection
@@ -23,6 +25,22 @@ from dashboard.sections import OTHER, SECTIONS, Section, indicators_by_section
 
 selection: Selection = st.session_state["selection"]
 calendar: Months = st.session_state["calendar"]
+REGISTRY_LISTS = ("github_repos", "hub_authors", "hub_benchmark_datasets", "discord_guilds",
+                  "slack_channels")  # fmt: skip
+
+
+def open_linked_section() -> None:
+    """`?section=KEY` (a map cell's link) opens that section once; the URL then drops it, so the
+    reader can close it again."""
+    key = st.query_params.get("section")
+    if key:
+        st.session_state[f"section-{key}"] = True
+        del st.query_params["section"]
+
+
+def configured() -> dict[str, bool]:
+    facts = project_facts.facts(selection)
+    return {k: bool(len(facts[k])) for k in REGISTRY_LISTS}
 
 
 def header() -> None:
@@ -52,6 +70,8 @@ def _extras(section: Section) -> int:
     """The section's charts beyond indicator lines; returns how many it drew."""
     drawn = 0
     if section.key == "upstream":
+        drawn += pr_cycle_time.render(selection, calendar)
+        drawn += contributor_segments.render(selection, calendar)
         drawn += cohort_retention.render(selection)
         drawn += organisation_shares.render(selection)
     if section.key == "derivatives":
@@ -123,8 +143,9 @@ def about_the_project() -> None:
 
 
 BLOCKS = [
+    open_linked_section,
     header,
-    lambda: onramp_map.render(selection),
+    lambda: onramp_map.render(selection, configured()),
     sections,
     journeys_section,
     about_the_project,

@@ -24,6 +24,9 @@ from warehouse.db import connect, fetch_one
 from warehouse.state import finish_run, start_run
 
 DEMO_SOURCE = "demo"
+# the sample Slack export's load: a demo run too, but one that stored Slack rows only, so Data
+# status credits its rows to Slack (stg_onramp__collection_runs), not to every source
+DEMO_SLACK_SOURCE = "demo-slack-export"
 BUNDLED_REGISTRY = SNAPSHOT_DIR / REGISTRY
 
 
@@ -77,7 +80,7 @@ def _import_sample_slack(con, paths: Paths, registry: Registry, cutoff, log) -> 
             export = write_export(workspace, cutoff, Path(tmp) / f"{workspace.project}.zip")
             collector = functools.partial(collect_exports, exports=[export], provenance=SAMPLE)
             outcome = run_collection(
-                con, known[workspace.project], DEMO_SOURCE, collector, progress=False,
+                con, known[workspace.project], DEMO_SLACK_SOURCE, collector, progress=False,
                 warn=lambda line: None if line.startswith(tmp) else log(line),
                 warehouse=paths.raw_db,
             )  # fmt: skip
@@ -138,7 +141,7 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
         return
     try:
         with duckdb.connect(str(paths.raw_db), read_only=True) as con:
-            row = fetch_one(con, _COLLECTED.format(_stored(con)), [DEMO_SOURCE])
+            row = fetch_one(con, _COLLECTED.format(_stored(con)), [DEMO_SOURCE, DEMO_SLACK_SOURCE])
     except duckdb.Error:
         row = (0,)  # not a warehouse we can read: an older or broken file, safe to replace
     if row and row[0]:
@@ -148,7 +151,7 @@ def _refuse_collected(paths: Paths, force: bool) -> None:
         )
 
 
-_COLLECTED = "select count(*) from collection_runs where source <> ? and {}"
+_COLLECTED = "select count(*) from collection_runs where source not in (?, ?) and {}"
 
 
 def _stored(con: duckdb.DuckDBPyConnection) -> str:

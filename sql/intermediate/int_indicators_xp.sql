@@ -5,7 +5,12 @@
 --   xp_newcomers                      newcomers of the month
 --   xp_newcomer_contributor_rate      share of them who contributed within 180 days (final once 180
 --                                     days have passed; the value so far until then)
---   xp_median_days_to_contribution    median days to that contribution, over those who made one
+--   xp_newcomer_conversion_rate       the study's question: of the month's newcomers whose first
+--                                     appearance was NOT a contribution (they asked, discussed,
+--                                     reviewed or chatted), the share who contributed within 180
+--                                     days (pending until 180 days have passed)
+--   xp_median_days_to_contribution    median days to that contribution, over those same people who
+--                                     made one (someone who arrived with a commit is not a 0 here)
 --   xp_first_platform_share_<p>       share of them first seen on platform p, for every platform
 --                                     the project has activity on (none on a platform: no row)
 with
@@ -20,7 +25,11 @@ per_month as (
         cohort_month as month,
         count(*) as newcomers,
         count(*) filter (where contributed_within_180d) as contributors,
-        median(days_to_contribution) filter (where contributed_within_180d) as median_days,
+        count(*) filter (where not arrived_contributing) as came_asking,
+        count(*) filter (where not arrived_contributing and contributed_within_180d) as converted,
+        median(days_to_contribution) filter (
+            where contributed_within_180d and not arrived_contributing
+        ) as median_days,
         bool_or(is_sample) as is_sample
     from journeys
     group by project, cohort_month
@@ -38,7 +47,7 @@ per_platform as (
 
 spine as (
     select months.project, months.month, per_month.newcomers, per_month.contributors,
-        per_month.median_days, coalesce(per_month.is_sample, false) as is_sample
+        per_month.came_asking, per_month.converted, per_month.median_days, coalesce(per_month.is_sample, false) as is_sample
     from int_project_months as months
     left join per_month using (project, month)
 ),
@@ -50,6 +59,10 @@ scalar as (
     union all
     select project, month, 'xp_newcomer_contributor_rate',
         contributors::double / nullif(newcomers, 0), is_sample
+    from spine
+    union all
+    select project, month, 'xp_newcomer_conversion_rate',
+        converted::double / nullif(came_asking, 0), is_sample
     from spine
     union all
     select project, month, 'xp_median_days_to_contribution', median_days::double, is_sample

@@ -3,6 +3,9 @@
 -- model or a Hub PR). days_* are fractional days from the first appearance. A contribution counts
 -- for the 180-day rate when it comes within 180 days of the first appearance, that appearance
 -- itself included (someone whose first act is a commit contributed on day 0).
+-- arrived_contributing: the first appearance was itself a contribution (a contribution at the very
+-- moment of the first appearance). The study's question is about the others: people who came in
+-- by asking, discussing, reviewing or chatting (xp_newcomer_conversion_rate).
 with
 
 steps as (
@@ -75,6 +78,7 @@ final as (
         epoch(contributions.contributed_at - firsts.first_seen_at) / 86400.0 as days_to_contribution,
         coalesce(contributions.contributed_at <= firsts.first_seen_at + interval 180 day, false)
             as contributed_within_180d,
+        coalesce(contributions.contributed_at = firsts.first_seen_at, false) as arrived_contributing,
         firsts.first_seen_at + interval 180 day <= cutoff.data_cutoff as is_settled,
         flags.platforms,
         flags.is_listed,

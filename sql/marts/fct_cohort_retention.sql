@@ -1,6 +1,8 @@
 -- grain: one row per project per first-time-contributor cohort (the month a person's first GitHub
 -- activity in the project falls in) per month since (0 to 12): of the cohort, how many were active
--- again that many months later. Months after the data cut-off are left out (not yet observable).
+-- again that many months later. Months after the data cut-off are left out (not yet observable);
+-- is_partial marks a cell whose month is the cut-off month, which is not over (a share of part of a
+-- month, lower than it will be): the page leaves those cells out.
 -- key: project, cohort_month, months_since
 with
 
@@ -30,7 +32,8 @@ cutoff as (
 
 cells as (
     select cohorts.*, offsets.months_since,
-        (cohorts.cohort_month + to_months(offsets.months_since))::date as month
+        (cohorts.cohort_month + to_months(offsets.months_since))::date as month,
+        cohorts.cohort_month + to_months(offsets.months_since) = cutoff.last_month as is_partial
     from cohorts
     cross join offsets
     cross join cutoff
@@ -58,6 +61,7 @@ final as (
         cells.cohort_size,
         coalesce(returning_people.active, 0) as active,
         coalesce(returning_people.active, 0) / cells.cohort_size as retention,
+        cells.is_partial,
         coalesce(returning_people.is_sample, false) as is_sample
     from cells
     left join returning_people using (project, cohort_month, month)

@@ -15,6 +15,8 @@ unioned as (
     union all by name
     select * from int_indicators_gh_inactive
     union all by name
+    select * from int_indicators_gh_review
+    union all by name
     select * from int_indicators_hub_derivatives
     union all by name
     select * from int_indicators_hub_downloads

@@ -25,6 +25,7 @@ journeys as (
         contribution_platform,
         days_to_contribution,
         contributed_within_180d,
+        arrived_contributing,
         is_settled,
         platforms,
         is_listed,

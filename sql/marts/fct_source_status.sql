@@ -1,6 +1,9 @@
 -- grain: one row per project per source (github, hub, discord, slack): whether the registry configures it,
 -- its latest collection run (a run for that project, or one covering all projects), saved cursors
 -- and the newest activity the warehouse holds. Data status and the Project page read it.
+-- A run's rows are credited to the source that stored them: an import to its platform; the demo's
+-- snapshot load (platform 'demo') covers every source but does not record rows per source, so
+-- its last_rows is null there (activities says what each source holds), never another's count.
 -- key: project, source
 with
 
@@ -40,8 +43,9 @@ last_run as (
         source,
         max(started_at) as last_run_at,
         arg_max(status, started_at) as last_status,
-        arg_max(platform = 'demo', started_at) as last_run_is_demo,
-        arg_max(rows_written, started_at) as last_rows,
+        arg_max(is_demo, started_at) as last_run_is_demo,
+        arg_max(case when platform = 'demo' then null else rows_written end, started_at)
+            as last_rows,
         arg_max(skipped, started_at) as last_skipped,
         arg_max(api_calls, started_at) as last_api_calls,
         count(*) filter (where status = 'failed') as failed_runs,

@@ -9,8 +9,14 @@ renamed as (
     select
         run_id,
         source,
-        -- an export import feeds the same tables as the bot (Discord) or the Web API (Slack)
-        case when source = 'discord-export' then 'discord' when source = 'slack-export' then 'slack' else source end as platform,
+        -- an export import feeds the same tables as the bot (Discord) or the Web API (Slack); the
+        -- demo's sample Slack export stores Slack rows only
+        case
+            when source = 'discord-export' then 'discord'
+            when source in ('slack-export', 'demo-slack-export') then 'slack'
+            else source
+        end as platform,
+        source in ('demo', 'demo-slack-export') as is_demo,
         project,
         started_at,
         finished_at,

@@ -7,6 +7,7 @@ XP = {
     "xp_newcomers": 0,
     "xp_newcomer_contributor_rate": 180,
     "xp_median_days_to_contribution": 180,
+    "xp_newcomer_conversion_rate": 180,
     "xp_first_platform_share_github": 0,
     "xp_first_platform_share_hub": 0,
     "xp_first_platform_share_discord": 0,
@@ -23,5 +24,7 @@ def test_xp_indicators_declared_with_settling_days():
 def test_shares_are_fractions_and_rates_say_they_are_pending():
     catalog = load_catalog()
     assert catalog["xp_newcomer_contributor_rate"].is_fraction
-    assert "pending until 180 days" in catalog["xp_newcomer_contributor_rate"].definition
+    for rate in ("xp_newcomer_contributor_rate", "xp_newcomer_conversion_rate"):
+        assert catalog[rate].is_fraction
+        assert "pending until 180 days" in catalog[rate].definition
     assert all(catalog[i].unit == "share" for i in XP if "share" in i)

@@ -45,7 +45,8 @@ def _project_page(make_app, project_id="eleutherai", sections=()):
 def _map_lines(at) -> dict[str, str]:
     """The map's cells: indicator name -> the value it shows (the HTML table on the page)."""
     table = next(m.value for m in at.markdown if m.value.startswith("<table"))
-    return dict(re.findall(r"</span> ([^<:]+): <b>([^<]+)</b>", table))
+    # each name is a link to its section
+    return dict(re.findall(r"</span> (?:<a [^>]*>)?([^<:]+)(?:</a>)?: <b>([^<]+)</b>", table))
 
 
 def test_the_partial_month_is_never_a_headline(make_app):

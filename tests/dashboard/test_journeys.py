@@ -19,33 +19,35 @@ def test_journeys_answer_where_and_how_many(make_app, demo_db):
     at.session_state["section-journeys"] = True  # the section opens like the others
     at.run()
     with published(demo_db) as con:
-        total, contributed, settled, top, top_n = con.execute(
+        total, asked, contributed, settled, settled_contributed, arrived = con.execute(
             """
             with flow as (
                 select * from fct_journey_flow
                 where project = 'eleutherai' and cohort between '2024-09' and '2026-08'
-            ), doors as (
-                select first_step, sum(people) as n from flow group by 1 order by 2 desc limit 1
-            )
-            select sum(people),
-                sum(people) filter (where outcome not in ('none_within_180d', 'not_yet')),
-                sum(people) filter (where outcome <> 'not_yet'),
-                (select first_step from doors), (select n from doors)
-            from flow
+            ), came as (select * from flow where not arrived_contributing)
+            select (select sum(people) from flow), sum(people),
+                coalesce(sum(people) filter (
+                    where outcome not in ('none_within_180d', 'not_yet')), 0),
+                coalesce(sum(people) filter (where outcome <> 'not_yet'), 0),
+                coalesce(sum(people) filter (
+                    where outcome not in ('none_within_180d', 'not_yet')), 0),
+                (select sum(people) from flow where arrived_contributing)
+            from came
             """
         ).fetchone()
         linked = con.execute(
             "select count(*) from fct_journeys where project = 'eleutherai' and platforms > 1"
         ).fetchone()[0]
-    assert total > 0 and contributed > 0 and linked > 0  # the sample links people across platforms
-    headline = f"**{total:,} newcomers, most first seen via "
+    assert total > 0 and asked > 0 and linked > 0  # the sample links people across platforms
+    assert asked + arrived == total
+    headline = f"**Of {asked:,} newcomers who came in without contributing (most via "
     titles = [t for t in _section(at) if t.startswith(headline)]
     assert len(titles) == 1, _section(at)
     assert f"{contributed:,} went on to contribute within 180 days" in titles[0]
-    assert f"({contributed / settled:.0%} of those settled)" in titles[0]
-    assert f"({top_n / total:.0%})" in titles[0] and top in (
-        "discord_message", "github_pr_or_commit", "github_issue", "hub_discussion", "hub_model"
-    )  # fmt: skip
+    if settled:
+        share = f"{settled_contributed / settled:.0%} of the {settled:,} past 180 days"
+        assert share in titles[0]
+    assert f"{arrived:,} more arrived with a commit or pull request" in titles[0]
     # the next-step table counts people and names none of them
     tables = [d.value for d in at.dataframe if "next step elsewhere" in d.value.columns]
     assert len(tables) == 1 and list(tables[0].columns) == [

@@ -101,3 +101,48 @@ def test_across_projects_one_row_each_and_the_picked_one_marked():
     assert table["Project"].tolist() == ["▶ P", "Q"]
     column = next(c for c in table.columns if "External pull requests opened" in c)
     assert table[column].tolist() == ["1 pull request", "not collected"]
+
+
+CONFIGURED = {"github_repos": True, "hub_authors": True, "hub_benchmark_datasets": False,
+              "discord_guilds": False, "slack_channels": False}  # fmt: skip
+
+
+def test_an_empty_cell_names_the_missing_projects_toml_key_and_how_to_add_it():
+    # the Hub is collected, the benchmarks list is not set: that key is what is missing
+    html = onramp_map.cell_html(
+        _values([]), "community-benchmarks", "post-training", configured=CONFIGURED
+    )
+    assert "<code>hub_benchmark_datasets</code> not set in projects.toml" in html
+    assert "onramp collect --source hub" in html
+    assert "hub not collected" not in html
+
+
+def test_an_empty_cell_whose_sources_are_configured_says_nothing_was_collected():
+    everything = dict.fromkeys(CONFIGURED, True)
+    html = onramp_map.cell_html(
+        _values([]), "community-benchmarks", "post-training", configured=everything
+    )
+    assert "configured, but nothing collected that counts here yet" in html
+    assert "not set in projects.toml" not in html
+
+
+def test_every_line_and_more_link_opens_its_section():
+    ids = [i.id for i in onramp_map.cell_indicators("upstream-code", "post-release")]
+    assert len(ids) > onramp_map.PER_CELL
+    values = _values([{"indicator": i, "value": 1.0} for i in ids])
+    html = onramp_map.cell_html(
+        values, "upstream-code", "post-release", link=lambda key: f"?section={key}"
+    )
+    shown = onramp_map.PER_CELL + 1  # the first on-ramps, and "+N more"
+    assert html.count('target="_self"') == shown
+    more = f"+ {len(ids) - onramp_map.PER_CELL} more in the section below</a>"
+    assert more in html
+    assert f'<a href="?section=upstream" target="_self">{more}' in html
+    # a cross-platform on-ramp opens the Journeys section
+    xp = onramp_map.cell_html(
+        _values([{"indicator": "xp_newcomer_conversion_rate", "value": 0.25}]),
+        "upstream-code",
+        "post-release",
+        link=lambda key: f"?section={key}",
+    )
+    assert '<a href="?section=journeys" target="_self">' in xp

@@ -60,3 +60,19 @@ def test_twelve_months_at_most(tmp_path):
         ).fetchone()[0]
         == 0
     )
+
+
+def test_the_cut_off_month_is_marked_partial(tmp_path):
+    rows = [_commit("ann", 2025, 1, 5), _commit("ann", 2025, 3, 1), _commit("bob", 2025, 2, 2)]
+    con = build_over(tmp_path, {"github_commits": rows}, [project(github_repos=["o/r"])])
+    got = con.execute(
+        "select cohort, months_since, is_partial from fct_cohort_retention order by all"
+    ).fetchall()
+    # the cut-off is 2025-03-01 (ann's last commit): March has one day of data
+    assert got == [
+        ("2025-01", 0, False),
+        ("2025-01", 1, False),
+        ("2025-01", 2, True),
+        ("2025-02", 0, False),
+        ("2025-02", 1, True),
+    ]

@@ -134,3 +134,37 @@ def test_source_status(tmp_path):
         ("q", "hub", False, 0, True, "ok", 0, None, 0),
         ("q", "slack", False, 0, False, None, 0, None, 0),
     ]
+
+
+def test_rows_are_credited_to_the_source_that_stored_them(tmp_path):
+    """The demo: a snapshot load for every project (rows not recorded per source), then a sample
+    Slack export for one project. Its 17,013 rows are Slack's; the Hub is credited none."""
+    from sqlkit import build_over
+
+    def run(run_id, source, project_id, day, rows):
+        return {"run_id": run_id, "source": source, "project": project_id, "started_at": _at(day),
+                "finished_at": _at(day, second=1), "api_calls": 0, "rows_written": rows,
+                "status": "ok"}  # fmt: skip
+
+    con = build_over(tmp_path, {}, [project("m", hub_authors=["org"])])
+    for r in (run("d", "demo", None, 1, 162_716), run("s", "demo-slack-export", "m", 2, 17_013)):
+        con.execute(  # by hand: the loader would stamp both with one run id
+            "insert into raw.collection_runs by name select * from (select ?::varchar as run_id, "
+            "?::varchar as source, ?::varchar as project, ?::timestamptz as started_at, "
+            "?::timestamptz as finished_at, ?::int as api_calls, ?::int as rows_written, "
+            "?::varchar as status)",
+            [r["run_id"], r["source"], r["project"], r["started_at"], r["finished_at"],
+             r["api_calls"], r["rows_written"], r["status"]],
+        )  # fmt: skip
+    got = dict(
+        con.execute(
+            "select source, (last_rows, last_run_is_demo) from fct_source_status "
+            "where project = 'm'"
+        ).fetchall()
+    )
+    assert got == {
+        "github": (None, True),
+        "hub": (None, True),
+        "discord": (None, True),
+        "slack": (17_013, True),
+    }

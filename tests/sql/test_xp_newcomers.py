@@ -2,7 +2,7 @@
 once; the journey rates, worked out by hand from identkit's rows."""
 
 import pytest
-from identkit import PROJECT, ROWS, identities
+from identkit import CHANNELS, PROJECT, ROWS, at, identities, issue, message
 
 from sqlkit import build_over, value
 
@@ -68,4 +68,51 @@ def test_contribution_after_180_days_does_not_count(tmp_path):
     con = build_over(tmp_path, rows, [PROJECT])
     # 180 days after 2024-01-01 is 2024-06-29 00:00: one second later is too late
     assert value(con, "p", "2024-01", "xp_newcomer_contributor_rate") == 0
+    assert value(con, "p", "2024-01", "xp_median_days_to_contribution") is None
+
+
+def test_conversion_counts_a_discord_asker_who_sends_a_pr_40_days_later(tmp_path):
+    """The study's question, by hand. January's newcomers: Dee asks on Discord (01-05 12:00) and
+    opens a PR 40 days later (02-14 12:00); Eve chats on Discord and never contributes; Fay's
+    first appearance is a PR (01-08). Fay arrived contributing: she is in neither part of the
+    conversion rate. Of Dee and Eve, Dee converts: 1 / 2, after 40 days."""
+    rows = {
+        "discord_channels": CHANNELS,
+        "discord_messages": [
+            message(1, "70000000000000000001", at(1, 5)),  # Dee
+            message(2, "70000000000000000002", at(1, 6)),  # Eve
+        ],
+        "github_issues": [
+            issue(1, "fay", at(1, 8), pr=True),
+            issue(2, "dee-gh", at(2, 14), pr=True),
+        ],
+    }
+    people = identities(
+        tmp_path,
+        '[[person]]\nname = "Dee"\ngithub = ["dee-gh"]\ndiscord = ["70000000000000000001"]\n',
+    )
+    con = build_over(tmp_path, rows, [PROJECT], people)
+    assert value(con, "p", "2024-01", "xp_newcomers") == 3
+    assert value(con, "p", "2024-01", "xp_newcomer_conversion_rate") == pytest.approx(1 / 2)
+    assert value(con, "p", "2024-01", "xp_median_days_to_contribution") == pytest.approx(40)
+    # the older rate counts Fay's day-0 PR as a contribution: 2 of 3
+    assert value(con, "p", "2024-01", "xp_newcomer_contributor_rate") == pytest.approx(2 / 3)
+    flow = con.execute(
+        "select first_step, arrived_contributing, outcome, people from fct_journey_flow "
+        "where cohort = '2024-01' order by all"
+    ).fetchall()
+    assert flow == [
+        ("discord_message", False, "github_pr", 1),
+        ("discord_message", False, "not_yet", 1),
+        ("github_pr_or_commit", True, "github_pr", 1),
+    ]
+
+
+def test_a_newcomer_who_arrives_with_a_pr_is_not_in_the_denominator(tmp_path):
+    rows = {"github_issues": [issue(1, "fay", at(1, 8), pr=True)]}
+    con = build_over(tmp_path, rows, [PROJECT])
+    assert value(con, "p", "2024-01", "xp_newcomers") == 1
+    assert value(con, "p", "2024-01", "xp_newcomer_contributor_rate") == 1
+    # nobody came in without contributing: no denominator, so no value (not 0 %, not 100 %)
+    assert value(con, "p", "2024-01", "xp_newcomer_conversion_rate") is None
     assert value(con, "p", "2024-01", "xp_median_days_to_contribution") is None
