@@ -73,12 +73,20 @@ def _tooltip(indicator: Indicator) -> list:
     ]
 
 
-def _pending_band(frame: pd.DataFrame) -> alt.Chart | None:
+def _pending_band(frame: pd.DataFrame, *, centred: bool = False) -> alt.Chart | None:
+    """A pale band over the months whose value can still change; `centred` for bar charts,
+    whose bars sit centred on their month's tick (the band then spans the bar, not the month)."""
     pending = frame[frame["status"] == PENDING]
     if pending.empty:
         return None
-    band = pending[["month_start", "month_label", "settles_on"]].assign(
-        month_end=pending["month_start"] + pd.offsets.MonthBegin(1),
+    start = pending["month_start"]
+    end = start + pd.offsets.MonthBegin(1)
+    if centred:
+        half = (end - start) / 2
+        start, end = start - half, end - half
+    band = pending[["month_label", "settles_on"]].assign(
+        month_start=start,
+        month_end=end,
         status=PENDING,
         settles=pending["settles_on"].map(fmt.day),
     )
@@ -106,7 +114,10 @@ def chart(frame: pd.DataFrame, indicator: Indicator) -> alt.Chart | None:
         return None
     if shape == "flow" and drawn.empty:
         return None
-    x = alt.X("yearmonth(month_start):T", title=None)
+    # a bar is centred on its month's tick, so its label sits under its middle, not its left edge
+    # (a partial month's pale bar would otherwise sit over the next month's label)
+    bars = shape == "flow"
+    x = alt.X("yearmonth(month_start):T", title=None, bandPosition=0 if bars else alt.Undefined)
     opacity = alt.Opacity(
         "status:N",
         scale=alt.Scale(domain=[FINAL, PARTIAL], range=[1.0, 0.4]),
@@ -116,13 +127,13 @@ def chart(frame: pd.DataFrame, indicator: Indicator) -> alt.Chart | None:
     )
     fields = drawn[["month_start", "shown", "status", "month_label"]]  # what the spec carries
     base = alt.Chart(fields).encode(x=x, y=_y(indicator), tooltip=_tooltip(indicator))
-    if shape == "flow":
+    if bars:
         marks = base.mark_bar().encode(opacity=opacity)
     else:
         marks = base.mark_line(
             point=True, interpolate="step-after" if shape == "level" else "linear"
         )
-    band = _pending_band(frame)
+    band = _pending_band(frame, centred=bars)
     layered = marks if band is None else alt.layer(band, marks)
     return layered.properties(height=HEIGHT)
 

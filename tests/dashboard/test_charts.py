@@ -67,6 +67,23 @@ def test_flows_are_monthly_bars_on_an_integer_axis():
     assert spec["encoding"]["y"]["title"] == "people"
 
 
+def test_month_bars_sit_centred_on_their_label_and_lines_do_not_move():
+    frame, ind = _drawn([3.0, 4.0], "gh_new_contributors")
+    assert _spec(indicator_trend.chart(frame, ind))["encoding"]["x"]["bandPosition"] == 0
+    frame, ind = _drawn([0.5, 0.25], "contributor_retention")
+    assert "bandPosition" not in _spec(indicator_trend.chart(frame, ind))["encoding"]["x"]
+
+
+def test_a_pending_band_spans_its_centred_bar():
+    frame, _ = _drawn([2.0, 0.0], "gh_inactive_contributors", final=[True, False])
+    band = indicator_trend._pending_band(frame, centred=True)
+    row = band.data.iloc[0]  # February 2025: 28 days, centred on 1 Feb
+    assert (row["month_start"], row["month_end"]) == (
+        pd.Timestamp("2025-01-18"),
+        pd.Timestamp("2025-02-15"),
+    )
+
+
 def test_never_a_single_dot_line():
     frame, ind = _drawn([None, 0.4, None], "contributor_retention")
     assert indicator_trend.chart(frame, ind) is None
