@@ -18,7 +18,7 @@ select p.name, s.project, s.source, s.setting, s.is_configured, s.targets,
     s.last_run_at, s.last_status, s.last_run_is_demo, s.last_rows, s.last_skipped, s.last_api_calls,
     s.failed_runs,
     s.last_error, s.cursors, s.cursor_updated_at, s.latest_activity_at, s.activities,
-    date_diff('day', s.latest_activity_at, b.data_cutoff) as days_behind_cutoff
+    s.freshness, date_diff('day', s.latest_activity_at, b.data_cutoff) as days_behind_cutoff
 from fct_source_status as s
 join dim_projects as p using (project)
 cross join dim_build as b
@@ -49,8 +49,10 @@ TOKENS = {
 ABOUT = (
     "**Freshness** — for each project and source, the days between the newest activity the "
     "warehouse holds and the data cut-off (the newest moment any source reached). Blank: the "
-    "source is not configured for the project, or holds no activity. Hub activity is discussion "
-    "comments only, so a quiet Hub shows as behind even when its snapshots are current."
+    "source is not configured for the project. Grey: it is configured, but holds no dated "
+    "activity to measure (never collected, or collected with none: the Hub's dated activity is "
+    "its discussions, so a Hub with models and no discussions is grey); the tooltip says which. "
+    "A quiet Hub shows as behind even when its snapshots are current."
 )
 
 
@@ -63,18 +65,35 @@ def load_status() -> pd.DataFrame:
     return query(STATUS_SQL)
 
 
+UNMEASURED = "#d0d7de"  # configured, nothing dated to measure
+
+
 def chart(frame: pd.DataFrame, project_names: list[str]) -> alt.Chart:
+    x = alt.X(
+        "source:N",
+        title=None,
+        sort=["github", "hub", "discord", "slack"],
+        axis=alt.Axis(orient="top", labelAngle=0),
+    )
+    y = alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320))
+    unmeasured = frame[frame["is_configured"] & frame["days_behind_cutoff"].isna()]
+    grey = (
+        alt.Chart(unmeasured[["name", "source", "freshness", "last_status"]])
+        .mark_rect(color=UNMEASURED)
+        .encode(x=x, y=y, tooltip=["name:N", "source:N", "freshness:N", "last_status:N"])
+    )
+    return alt.layer(grey, _measured(frame, x, y)).properties(height=alt.Step(20), width=300)
+
+
+def _measured(frame: pd.DataFrame, x: alt.X, y: alt.Y) -> alt.Chart:
+    fields = ["name", "source", "is_configured", "last_status", "latest_activity_at"]
+    measured = frame[frame["days_behind_cutoff"].notna()]
     return (
-        alt.Chart(frame)
+        alt.Chart(measured[[*fields, "days_behind_cutoff", "last_error"]])
         .mark_rect()
         .encode(
-            x=alt.X(
-                "source:N",
-                title=None,
-                sort=["github", "hub", "discord", "slack"],
-                axis=alt.Axis(orient="top", labelAngle=0),
-            ),
-            y=alt.Y("name:N", title=None, sort=project_names, axis=alt.Axis(labelLimit=320)),
+            x=x,
+            y=y,
             color=alt.Color(
                 "days_behind_cutoff:Q",
                 title="days behind the cut-off",
@@ -90,7 +109,6 @@ def chart(frame: pd.DataFrame, project_names: list[str]) -> alt.Chart:
                 "last_error:N",
             ],
         )
-        .properties(height=alt.Step(20), width=300)
     )
 
 

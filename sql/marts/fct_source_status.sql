@@ -4,6 +4,7 @@
 -- A run's rows are credited to the source that stored them: an import to its platform; the demo's
 -- snapshot load (platform 'demo') covers every source but does not record rows per source, so
 -- its last_rows is null there (activities says what each source holds), never another's count.
+-- freshness: what the Data status cell says, where days behind the cut-off cannot be measured.
 -- key: project, source
 with
 
@@ -88,7 +89,16 @@ final as (
         coalesce(cursors.cursors, 0) as cursors,
         cursors.cursor_updated_at,
         latest.latest_activity_at,
-        coalesce(latest.activities, 0) as activities
+        coalesce(latest.activities, 0) as activities,
+        -- what the freshness cell says: a configured source with nothing dated to measure is no
+        -- "ok" blank (the Hub's dated activity is its discussions; its snapshots are undated here)
+        case
+            when coalesce(configured.targets, 0) = 0 then 'not configured'
+            when latest.latest_activity_at is null and last_run.last_run_at is null
+                then 'configured, never collected'
+            when latest.latest_activity_at is null then 'collected, no dated activity'
+            else 'has activity'
+        end as freshness
     from projects
     cross join sources
     left join configured using (project, source)
