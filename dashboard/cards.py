@@ -90,6 +90,12 @@ def table_height(rows: int, *, row: int = 35, most: int | None = None) -> int:
     return (shown + 1) * row + 3
 
 
+def month_bar_x() -> alt.X:
+    """The x axis of a monthly bar chart: each bar centred on its month's tick, so its label sits
+    under its middle (a partial month's pale bar does not sit over the next month's label)."""
+    return alt.X("yearmonth(month_start):T", title=None, bandPosition=0)
+
+
 def encoded(frame: pd.DataFrame, fields: list[str]) -> pd.DataFrame:
     """The columns a chart encodes: a spec carries its rows as JSON, so the rest is weight."""
     return frame[[f for f in fields if f in frame.columns]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, is_sample, month_bar_x
 from dashboard.controls import Selection
 from dashboard.data import query
 from dashboard.months import Months
@@ -49,7 +49,7 @@ def chart(frame: pd.DataFrame, calendar: Months) -> alt.Chart:
         alt.Chart(rows)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(month_start):T", title=None),
+            x=month_bar_x(),
             y=alt.Y("sum(people):Q", title="people", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "who:N",

@@ -12,7 +12,7 @@ import streamlit as st
 
 from core.catalog import Indicator
 from dashboard import format as fmt
-from dashboard.cards import card, is_sample
+from dashboard.cards import card, is_sample, month_bar_x
 from dashboard.controls import Selection
 from dashboard.data import query
 from dashboard.months import Months
@@ -114,10 +114,8 @@ def chart(frame: pd.DataFrame, indicator: Indicator) -> alt.Chart | None:
         return None
     if shape == "flow" and drawn.empty:
         return None
-    # a bar is centred on its month's tick, so its label sits under its middle, not its left edge
-    # (a partial month's pale bar would otherwise sit over the next month's label)
     bars = shape == "flow"
-    x = alt.X("yearmonth(month_start):T", title=None, bandPosition=0 if bars else alt.Undefined)
+    x = month_bar_x() if bars else alt.X("yearmonth(month_start):T", title=None)
     opacity = alt.Opacity(
         "status:N",
         scale=alt.Scale(domain=[FINAL, PARTIAL], range=[1.0, 0.4]),
