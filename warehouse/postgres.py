@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from core.errors import OnrampError
 from core.resources import package_path
 from core.settings import redact_url
+from warehouse.store import ClosingStore
 from warehouse.upsert import (
     _ORDER,
     _STAMP,
@@ -99,7 +100,7 @@ def migrate(conn) -> list[int]:
     return applied
 
 
-class PostgresStore:
+class PostgresStore(ClosingStore):
     """The raw store on a PostgreSQL database (see warehouse.store.Store)."""
 
     kind = "postgres"
@@ -115,12 +116,6 @@ class PostgresStore:
 
     def close(self) -> None:
         self.conn.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     # ------------------------------------------------------------------ streams between workers
 

@@ -42,7 +42,20 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-class DuckDBStore:
+class ClosingStore:
+    """A store used as a context manager: leaving the `with` block closes it."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class DuckDBStore(ClosingStore):
     """The raw store in one DuckDB file: one writer at a time, so every claim succeeds (a second
     process cannot open the file at all)."""
 
@@ -84,12 +97,6 @@ class DuckDBStore:
 
     def close(self) -> None:
         self.con.close()
-
-    def __enter__(self) -> DuckDBStore:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def open_store(target: str | Path):
