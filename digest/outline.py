@@ -97,7 +97,7 @@ def _is_quiet(digest: dict) -> bool:
 def _quiet_line(digest: dict) -> str:
     waiting = digest["counts"]["waiting"]
     tail = (
-        f"; {waiting} {'item still waits' if waiting == 1 else 'items still wait'}"
+        f"; {waiting:,} {'item still waits' if waiting == 1 else 'items still wait'}"
         if waiting
         else ""
     )
@@ -152,11 +152,11 @@ def _day(iso: str) -> str:
 
 def _more(section: Section, shown: int, total: int) -> None:
     if total > shown:
-        section.notes.append([Text(f"… and {total - shown} more.")])
+        section.notes.append([Text(f"… and {total - shown:,} more.")])
 
 
 def _newcomers(digest: dict) -> Section:
-    section = Section(f"Newcomers to welcome ({_people(digest, 'newcomers')})")
+    section = Section(f"Newcomers to welcome ({_people(digest, 'newcomers'):,})")
     for row in digest["newcomers"]:
         where = PLATFORMS.get(row["platform"], row["platform"])
         section.items.append(
@@ -177,27 +177,34 @@ def _people(digest: dict, key: str) -> int:
 
 def _unnamed(count: int, what: str) -> str:
     members = "member" if count == 1 else "members"
-    return f"{count} Discord or Slack {members} {what}: counted, never named (pseudonymised)."
+    return f"{count:,} Discord or Slack {members} {what}: counted, never named (pseudonymised)."
 
 
 def _waiting(digest: dict) -> Section:
     section = Section(
-        f"Waiting for a first answer at the data cut-off ({digest['counts']['waiting']})"
+        f"Waiting for a first answer at the data cut-off ({digest['counts']['waiting']:,})"
     )
     buckets = digest.get("waiting_buckets", [])
     if buckets:
         section.items.append([Text("By age: " + ", ".join(_bucket(b) for b in buckets) + ".")])
     for row in digest["waiting"]:
-        where = PLATFORMS.get(row["platform"], row["platform"])
         section.items.append(
             [
-                Text(f"{row['bucket']}, {row['days_waiting']:.1f} days: "),
+                Text(f"{row['bucket']}, {row['days_waiting']:,.1f} days: "),
                 Link(row["title"], row["url"]),
-                Text(f" ({row['kind']} on {where})"),
+                Text(f" ({_kind_on(row['kind'], row['platform'])})"),
             ]
         )
     _more(section, len(digest["waiting"]), digest["counts"]["waiting"])
     return section
+
+
+def _kind_on(kind: str, platform: str) -> str:
+    """'help thread on Discord', but 'Slack post' and 'Hub discussion' alone: a kind that already
+    names its platform is not said twice ('Slack post on Slack')."""
+    where = PLATFORMS.get(platform, platform)
+    named = where.removeprefix("the ")
+    return kind if kind.lower().startswith(named.lower() + " ") else f"{kind} on {where}"
 
 
 def _bucket(bucket: dict) -> str:
@@ -214,7 +221,7 @@ def _bucket(bucket: dict) -> str:
 
 
 def _quiet(digest: dict) -> Section:
-    section = Section(f"Went quiet: 90 days without activity ({_people(digest, 'quiet')})")
+    section = Section(f"Went quiet: 90 days without activity ({_people(digest, 'quiet'):,})")
     for row in digest["quiet"]:
         where = PLATFORMS.get(row["platform"], row["platform"])
         section.items.append(
@@ -242,7 +249,7 @@ def _quiet(digest: dict) -> Section:
 
 
 def _alerts(digest: dict) -> Section:
-    section = Section(f"Slipped from their trailing level ({digest['counts']['alerts']})")
+    section = Section(f"Slipped from their trailing level ({digest['counts']['alerts']:,})")
     catalog = load_catalog()
     for row in digest["alerts"]:
         indicator = row["indicator"]
@@ -260,7 +267,7 @@ def _alerts(digest: dict) -> Section:
 
 
 def _derivatives(digest: dict) -> Section:
-    section = Section(f"New derivative models ({digest['counts']['derivatives']})")
+    section = Section(f"New derivative models ({digest['counts']['derivatives']:,})")
     for row in digest["derivatives"]:
         section.items.append(
             [
@@ -275,7 +282,7 @@ def _derivatives(digest: dict) -> Section:
 
 
 def _benchmarks(digest: dict) -> Section:
-    section = Section(f"New external benchmark results ({digest['counts']['benchmarks']})")
+    section = Section(f"New external benchmark results ({digest['counts']['benchmarks']:,})")
     for row in digest["benchmarks"]:
         section.items.append(
             [

@@ -3,7 +3,9 @@ Discord activity. Deterministic (seeded by repository, model and guild names), p
 on every row, and labelled "sample data" wherever a figure built on them shows.
 
 Shapes follow the real data: issue and PR volume tracks each repository's real monthly commits,
-pull requests named by real merge and squash commits keep their real number, author and merge time.
+pull requests named by real merge and squash commits keep their real number and merge time; every
+generated item's author is a generated name (`sample-user-NNNN`, `sample-OWNER-maintainer-N`), never
+a real person's login.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def github(commits: pd.DataFrame, cutoff: pd.Timestamp) -> dict[str, pd.DataFram
 def _repo_items(repo: str, commits: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     rng = _rng("github", repo)
     maintainers = _maintainers(repo)
-    prs = _real_prs(repo, commits, rng, maintainers)
+    prs = _real_prs(commits, rng, maintainers)
     monthly = commits.groupby(commits["authored_at"].dt.tz_convert(None).dt.to_period("M")).size()
     extra = []
     for period, n_commits in monthly.items():
@@ -87,18 +89,17 @@ def _repo_items(repo: str, commits: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Da
     return items.drop(columns=["real_number"])
 
 
-def _real_prs(repo: str, commits: pd.DataFrame, rng, maintainers: list[str]) -> pd.DataFrame:
+def _real_prs(commits: pd.DataFrame, rng, maintainers: list[str]) -> pd.DataFrame:
     """Pull requests named by real commits: real number, author (where known) and merge time."""
     named = commits.dropna(subset=["pr_number"]).sort_values("committed_at")
     named = named.drop_duplicates("pr_number", keep="first")
     n = len(named)
     merged_at = named["committed_at"].reset_index(drop=True)
     lag = pd.to_timedelta(rng.lognormal(np.log(30), 1.4, n), unit="h")
-    # "Merge pull request #N from OWNER/branch" names the branch's owner: the organisation itself
-    # for same-repository branches, which is nobody's login
-    owner = repo.split("/")[0].lower()
-    logins = named["pr_login"].where(named["pr_login"].str.lower() != owner)
-    authors = logins.fillna(pd.Series(_community(rng, n), index=named.index))
+    # the item is generated (its opening time, association and comments are made up), so its author
+    # is a generated one too: a real login on a made-up item would put words in a real person's
+    # mouth. The real author stays where it is true, on the real commits (pr_login).
+    authors = pd.Series(_community(rng, n), index=named.index)
     external = ~authors.isin(maintainers) & (rng.random(n) < 0.8)
     return pd.DataFrame(
         {
