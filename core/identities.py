@@ -27,6 +27,8 @@ _DISCORD_ID = re.compile(r"^[0-9]{15,21}$")
 _SLACK_ID = re.compile(r"^[UWB][A-Z0-9]{2,}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
+_GIT_NAME = re.compile(r"^(?=.*\S)[^\x00-\x1f\x7f]{1,200}$")
+_PROJECT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # core.registry's project id
 NOREPLY = re.compile(r"^(?:[0-9]+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$", re.I)
 ID_KEYS = {
     "github": (_LOGIN, "a GitHub login"),
@@ -34,11 +36,12 @@ ID_KEYS = {
     "discord": (_DISCORD_ID, "a Discord user id written as a string of digits"),
     "slack": (_SLACK_ID, "a Slack user id such as 'U024BE7LH'"),
     "emails": (_EMAIL, "a git author email address"),
+    "git_names": (_GIT_NAME, "a git author name (one line, at most 200 characters)"),
 }
 PSEUDONYMOUS = ("discord", "slack")
 _PERSON_KEYS = {"name", "bot", "affiliation", "reason", "confidence", *ID_KEYS}
 _AFFILIATION_KEYS = {"org", "from", "to"}
-_ORGANISATION_KEYS = {"name", "domains", "from", "to"}
+_ORGANISATION_KEYS = {"name", "domains", "from", "to", "projects"}
 
 Pseudonymize = Callable[[str, str], str]  # (platform, raw id) -> pseudonym
 
@@ -74,6 +77,9 @@ class Person:
     discord: tuple[str, ...] = ()  # pseudonyms (raw ids only when loaded with pseudonymize=None)
     slack: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
+    # git author names that are this person (commits with no GitHub login): each joins the person
+    # by its git_name_key (sql/macros: case, spacing, punctuation ignored)
+    git_names: tuple[str, ...] = ()
     bot: bool = False
     affiliations: tuple[Affiliation, ...] = ()
 
@@ -88,6 +94,9 @@ class Organisation:
     name: str
     domains: tuple[str, ...]
     period: Period
+    # the projects (projects.toml ids) this organisation runs: anyone affiliated to it, at any
+    # date, is an insider of them
+    projects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,7 @@ def _parse_person(path: Path, index: int, entry: dict, pseudonymize: Pseudonymiz
         raise ConfigError(
             f"{where}: lists no identity (give at least one of: {', '.join(ID_KEYS)})"
         )
+    ids["git_names"] = tuple(n.strip() for n in ids["git_names"])
     if pseudonymize is not None:
         for platform in PSEUDONYMOUS:
             ids[platform] = tuple(pseudonymize(platform, raw) for raw in ids[platform])
@@ -227,7 +237,24 @@ def _parse_organisation(path: Path, index: int, entry: dict) -> Organisation:
     )
     if not domains:
         raise ConfigError(f"{where}: key 'domains' is empty")
-    return Organisation(name.strip(), domains, _period(where, "organisation", entry))
+    projects = _id_list(
+        where, "projects", entry.get("projects", []), _PROJECT_ID, "a project id of projects.toml"
+    )
+    return Organisation(name.strip(), domains, _period(where, "organisation", entry), projects)
+
+
+def check_projects(identities: Identities, project_ids: set[str] | frozenset[str]) -> None:
+    """Every organisation's `projects` names a project of projects.toml (loading alone cannot
+    know them): a ConfigError naming the file, the organisation and the key."""
+    for organisation in identities.organisations:
+        for project in organisation.projects:
+            if project not in project_ids:
+                known = ", ".join(sorted(project_ids)) or "none"
+                raise ConfigError(
+                    f"{identities.path}: organisation '{organisation.name}': key 'projects' "
+                    f"names '{project}', which is not a project of projects.toml "
+                    f"(its projects: {known})"
+                )
 
 
 def _period(where: str, what: str, entry: dict) -> Period:
@@ -293,10 +320,22 @@ def conflicts(identities: Identities) -> list[str]:
     return found
 
 
+def git_name_key(name: str) -> str:
+    """The key of a git author name, as sql/macros/rules.sql's git_name_key (the rule; this copy
+    only lets `check` see two people claiming one git name before a build would merge them, and
+    tests/identities/test_git_names.py keeps it equal to the macro): letters and digits,
+    lower-cased; a name with none keeps its trimmed lower-cased spelling."""
+    folded = name.strip().lower()
+    return "".join(c for c in folded if c.isalnum()) or folded
+
+
 def _claims(person: Person):
     for platform in ID_KEYS:
         for value in getattr(person, platform):
-            yield platform, value if platform in PSEUDONYMOUS else value.lower()
+            if platform == "git_names":
+                yield platform, git_name_key(value)
+            else:
+                yield platform, value if platform in PSEUDONYMOUS else value.lower()
     for login in person.noreply_logins():  # a noreply address claims its login
         if login.lower() not in (g.lower() for g in person.github):
             yield "github", login.lower()

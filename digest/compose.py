@@ -115,11 +115,12 @@ def _newcomers(con, args) -> list[dict]:
         con,
         """
         select platform, display_name as name, profile_url as url,
-            strftime(first_seen_at, '%Y-%m-%d') as first_seen,
+            strftime(person_first_seen_at, '%Y-%m-%d') as first_seen,
             is_pseudonymous as _pseudonymous, is_sample as _sample
         from fct_people
-        where project = ? and not is_insider and first_seen_at >= ? and first_seen_at < ?
-        order by first_seen_at, platform, display_name
+        where project = ? and is_person_row and not is_insider
+            and person_first_seen_at >= ? and person_first_seen_at < ?
+        order by person_first_seen_at, platform, display_name
         """,
         args,
     )

@@ -78,7 +78,7 @@ def build_over(
     registry = Registry(path=tmp_path / "projects.toml", projects=tuple(projects))
     if publish:
         return _published(tmp_path, rows, registry, identities)
-    check_identities(identities)
+    check_identities(identities, registry)
     con = duckdb.connect()  # the raw tables in memory, as the catalog `raw` models read
     con.execute("set TimeZone = 'UTC'")
     con.execute("attach ':memory:' as raw")

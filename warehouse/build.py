@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from core.errors import OnrampError
-from core.identities import NO_IDENTITIES, Identities, conflicts
+from core.identities import NO_IDENTITIES, Identities, check_projects, conflicts
 from core.registry import Registry
 from warehouse.db import connect
 from warehouse.identity_tables import write_identities
@@ -43,7 +43,7 @@ def build(
 ) -> BuildResult:
     """Run every model into a new file and publish its marts."""
     started = time.perf_counter()
-    check_identities(identities)
+    check_identities(identities, registry)
     if not raw_path.exists():
         raise OnrampError(
             f"{raw_path}: no warehouse yet; run `onramp collect` or `onramp demo` first"
@@ -68,8 +68,11 @@ def build(
     return BuildResult(published, order, time.perf_counter() - started)
 
 
-def check_identities(identities: Identities) -> None:
-    """An id claimed twice would count one person as two, or two as one: no build."""
+def check_identities(identities: Identities, registry: Registry | None = None) -> None:
+    """An id claimed twice would count one person as two, or two as one: no build. Nor does an
+    organisation's `projects` that names no project of the registry."""
+    if registry is not None:
+        check_projects(identities, {p.id for p in registry.projects})
     problems = conflicts(identities)
     if problems:
         more = f" (and {len(problems) - 1} more; see `onramp identities check`)"

@@ -2,7 +2,8 @@
 elephant factor. Discord and Slack identities arrive already pseudonymised (core.identities). Of
 git email addresses, commits keep only their domain and any `users.noreply.github.com` address, so
 an address links a person only when it is a no-reply one: it names a GitHub login, and links the
-commits that carry it.
+commits that carry it. A person's `git_names` are links of platform 'git_name', kept as written:
+int_persons keys them with the git_name_key macro, the one rule for git names.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _AFFILIATIONS = pa.schema(
     [("person_key", pa.string()), ("org", pa.string()), ("valid_from", pa.date32()),
      ("valid_to", pa.date32())]
 )  # fmt: skip
+_ORGANISATION_PROJECTS = pa.schema([("org", pa.string()), ("project", pa.string())])
 _ORGANISATIONS = pa.schema(
     [("org", pa.string()), ("domain", pa.string()), ("valid_from", pa.date32()),
      ("valid_to", pa.date32())]
@@ -55,6 +57,14 @@ def write_identities(
     _create(
         con, "identity_organisations", pa.Table.from_pylist(organisations, schema=_ORGANISATIONS)
     )
+    organisation_projects = [
+        {"org": o.name, "project": p} for o in identities.organisations for p in o.projects
+    ]
+    _create(
+        con,
+        "identity_organisation_projects",
+        pa.Table.from_pylist(organisation_projects, schema=_ORGANISATION_PROJECTS),
+    )
 
 
 def _links(person) -> list[dict]:
@@ -64,6 +74,7 @@ def _links(person) -> list[dict]:
     rows += [("hub", h.lower()) for h in person.hub]
     rows += [("discord", d) for d in person.discord]
     rows += [("slack", s) for s in person.slack]
+    rows += [("git_name", n) for n in person.git_names]
     # no-reply addresses also link the commits that carry them but no login (git-only authors)
     rows += [("email", e.lower()) for e in person.emails if e.lower() in _noreply_addresses(person)]
     return [{"person_key": person.key, "platform": p, "identity": i} for p, i in rows]

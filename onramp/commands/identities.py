@@ -95,7 +95,7 @@ def _listed(paths: Paths):
 
 
 def _check(paths: Paths) -> int:
-    from core.identities import conflicts, identities_path, load_identities
+    from core.identities import check_projects, conflicts, identities_path, load_identities
 
     path, _ = identities_path(paths.config)
     if not path.exists():
@@ -104,6 +104,8 @@ def _check(paths: Paths) -> int:
             "`onramp identities suggest --out identities.toml`)"
         )
     identities = load_identities(path, pseudonymize=None)
+    if paths.config.exists():  # an organisation's `projects` must name the registry's projects
+        check_projects(identities, {p.id for p in load_registry(paths.config).projects})
     problems = conflicts(identities)
     for problem in problems:
         print(problem)

@@ -2,7 +2,9 @@
 -- of the project's derivative models (who have no activity-log rows), each with the person key
 -- that joins one person's identities across platforms. A person listed in identities.toml gets
 -- the file's key (person-NNNNN), name and bot mark; anyone else is their own person, keyed
--- '<platform>:<identity>', so nothing is merged that a maintainer did not write down.
+-- '<platform>:<identity>', so nothing is merged that a maintainer did not write down. A person's
+-- `git_names` link the git-only authors ('git:' || git_name_key) those names key to: every listed
+-- spelling, and any spelling with the same key, is that person.
 with
 
 people as (
@@ -38,10 +40,20 @@ email_links as (
     group by repos.project, commits.person
 ),
 
+git_name_links as (
+    -- a git name listed on a person links the git-only author its key names (sql/macros:
+    -- git_name_key); conflicts stop the build before two people could claim one key
+    select 'git:' || git_name_key(identity) as person, min(person_key) as person_key
+    from links
+    where platform = 'git_name'
+    group by 1
+),
+
 keyed as (
     -- GitHub logins and Hub usernames are case-insensitive; the file's links are lower-cased
     select identities.project, identities.platform, identities.person,
-        coalesce(links.person_key, email_links.person_key) as listed_key
+        coalesce(links.person_key, email_links.person_key, git_name_links.person_key)
+            as listed_key
     from identities
     left join links
         on links.platform = identities.platform
@@ -53,6 +65,9 @@ keyed as (
         on identities.platform = 'github'
         and email_links.project = identities.project
         and email_links.person = identities.person
+    left join git_name_links
+        on identities.platform = 'github'
+        and git_name_links.person = identities.person
 ),
 
 final as (

@@ -8,12 +8,20 @@
 -- project's items or comments, a commit from one of its internal_email_domains, or git evidence of
 -- write access (has_write_evidence, sql/macros: pushed straight to a default branch, merged a pull
 -- request there), git-only authors included; on the Hub, its hub_authors and their organisations'
--- members. A person is an insider wherever any of their identities is one (person_key: a Discord
+-- members; on any platform, a person of identities.toml with an affiliation, at any date, to an
+-- [[organisation]] whose `projects` names the project (undated on purpose: who once worked for the
+-- organisation that runs a project is not an outsider to welcome or to nudge back, whenever they
+-- wrote). A person is an insider wherever any of their identities is one (person_key: a Discord
 -- or Slack identity is one only when identities.toml links it to an insider). Discord and Slack
 -- people are keyed pseudonyms: never named, never linked. A GitHub or Hub person listed in
 -- identities.toml is shown by the file's name (and carries its person key); a listed Discord or
 -- Slack identity keeps its pseudonymous label, so a page never ties a pseudonym to a name. A person
 -- whose every activity is sample data (generated for the demo) has no profile link.
+-- One person, one row per platform: where identities.toml gives one person several identities on a
+-- platform (two logins, a login and git names, several git names), the person_* columns hold the
+-- person's totals on that platform over all of them, and is_person_row marks the one identity that
+-- shows them (a login before a git name, then the most active): lists of people (fct_quiet_people,
+-- the digest's newcomers) keep that row only, so nobody is listed or counted twice.
 -- key: project, platform, person
 with
 
@@ -54,6 +62,27 @@ hub_insiders as (
     select project, person_key from int_hub_insiders
 ),
 
+affiliation_insiders as (
+    -- identities.toml: an affiliation to an organisation that runs the project
+    select distinct organisations.project, affiliations.person_key
+    from identity_affiliations as affiliations
+    join identity_organisation_projects as organisations on organisations.org = affiliations.org
+),
+
+person_totals as (
+    -- one person's activity on a platform over all their identities there (person_key)
+    select activity.project, activity.platform, persons.person_key,
+        min(activity.occurred_at) as person_first_seen_at,
+        max(activity.occurred_at) as person_last_seen_at,
+        count(*) as person_activities,
+        count(distinct date_trunc('month', activity.occurred_at)) as person_active_months,
+        arg_max(activity.action, activity.occurred_at) as person_last_action
+    from int_activity as activity
+    join int_persons as persons using (project, platform, person)
+    where not activity.is_bot and activity.person is not null
+    group by activity.project, activity.platform, persons.person_key
+),
+
 git_names as (
     -- a git-only author's key is git_name_key's; show the name as the author last wrote it,
     -- preferring a spelling with a space (a name over a login-like one)
@@ -88,8 +117,11 @@ labelled as (
         end as profile_url,
         people.platform = 'github' and people.person like 'git:%' as is_git_only,
         people.platform in ('discord', 'slack') as is_pseudonymous,
-        bool_or(github_insiders.person is not null or hub_insiders.person_key is not null)
-            over (partition by people.project, people.person_key) as is_insider,
+        bool_or(
+            github_insiders.person is not null
+            or hub_insiders.person_key is not null
+            or affiliation_insiders.person_key is not null
+        ) over (partition by people.project, people.person_key) as is_insider,
         people.person_key,
         people.is_listed_bot,
         people.first_seen_at,
@@ -97,8 +129,21 @@ labelled as (
         people.activities,
         people.active_months,
         people.last_action,
-        people.is_sample
+        people.is_sample,
+        row_number() over (
+            partition by people.project, people.platform, people.person_key
+            order by people.platform = 'github' and people.person like 'git:%',
+                people.activities desc, people.person
+        ) = 1 as is_person_row,
+        totals.person_first_seen_at,
+        totals.person_last_seen_at,
+        totals.person_activities,
+        totals.person_active_months,
+        totals.person_last_action
     from people
+    join person_totals as totals
+        on totals.project = people.project and totals.platform = people.platform
+        and totals.person_key = people.person_key
     left join git_names
         on people.platform = 'github' and git_names.person = people.person
     left join github_insiders
@@ -109,6 +154,9 @@ labelled as (
         on people.platform = 'hub'
         and hub_insiders.project = people.project
         and hub_insiders.person_key = lower(people.person)
+    left join affiliation_insiders
+        on affiliation_insiders.project = people.project
+        and affiliation_insiders.person_key = people.person_key
 )
 
 select * from labelled

@@ -2,17 +2,24 @@
 -- none in the 90 days before the data cut-off. How active they had
 -- been says what the silence costs. Insiders are kept and marked (is_insider): pages and the
 -- digest leave them out unless asked. quiet_since is the day the 90 days ran out, so the digest can
--- list who went quiet in a week. People and their labels come from fct_people. A Discord or Slack
+-- list who went quiet in a week. People and their labels come from fct_people, one row per person
+-- per platform (is_person_row; identities.toml's people with all their identities there, git names
+-- included, counted once). A Discord or Slack
 -- member carries their home channel (int_chat_home_channels: where they wrote most), so they are
 -- counted per channel, never listed: "12 regulars of #help went quiet".
 -- key: project, platform, person
 with
 
 people as (
+    -- one row per person on a platform (is_person_row), with their totals over every identity
+    -- identities.toml gives them there: quiet only when all of them are
     select
-        project, platform, person, first_seen_at, last_seen_at, activities, active_months,
-        last_action, is_sample, display_name, profile_url, is_git_only, is_pseudonymous, is_insider
+        project, platform, person, person_first_seen_at as first_seen_at,
+        person_last_seen_at as last_seen_at, person_activities as activities,
+        person_active_months as active_months, person_last_action as last_action, is_sample,
+        display_name, profile_url, is_git_only, is_pseudonymous, is_insider
     from fct_people
+    where is_person_row
 ),
 
 final as (
