@@ -8,7 +8,9 @@ Each candidate is a [[person]] a maintainer can paste into identities.toml as is
   names a login: high;
 - such an address also on commits linked to exactly one login (email and login co-occur): high;
 - a git author name used by exactly one login that is, exactly, a Hub username nobody else
-  matches: low. A name shared by two logins proposes nothing: people share names.
+  matches: low. A name shared by two logins proposes nothing: people share names;
+- git author names the SQL rule (git_name_key: case, spacing, punctuation) does not merge, and
+  that may be one person (onramp.git_name_suggestions): proposed as `git_names`, never applied.
 Commits keep no email address but no-reply ones, so those are the addresses rules can read. People
 already listed are not proposed again; a candidate that would extend a listed person says which.
 """
@@ -71,6 +73,7 @@ class Candidate:
     github: tuple[str, ...] = ()
     hub: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
+    git_names: tuple[str, ...] = ()
 
 
 _TABLES = ("github_issues", "github_comments", "github_commits", "hub_discussion_events",
@@ -97,6 +100,8 @@ def suggest(
 
 
 def _suggest(con, listed: Identities, exclude_hub: set[str]) -> list[Candidate]:
+    from onramp.git_name_suggestions import git_name_candidates  # it builds on Candidate
+
     github = con.execute(_GITHUB_LOGINS).fetchall()
     hub = con.execute(_HUB_USERS).fetchall()
     noreply_rows = con.execute(_NOREPLY_COMMITS).fetchall()
@@ -106,6 +111,7 @@ def _suggest(con, listed: Identities, exclude_hub: set[str]) -> list[Candidate]:
         same_login(github, hub, listed, exclude)
         + noreply(noreply_rows, listed)
         + same_name(names, hub, listed, exclude)
+        + git_name_candidates(con, listed)
     )
 
 
@@ -231,14 +237,16 @@ def render_toml(candidates: list[Candidate]) -> str:
         lines.append("# No candidates: no shared login, no no-reply address, no name match.")
     for c in candidates:
         lines.append("[[person]]")
-        lines.append(f"name = {json.dumps(c.name)}")
+        lines.append(f"name = {json.dumps(c.name, ensure_ascii=False)}")
         if c.github:
             lines.append(f"github = {json.dumps(list(c.github))}")
         if c.hub:
             lines.append(f"hub = {json.dumps(list(c.hub))}")
         if c.emails:
             lines.append(f"emails = {json.dumps(list(c.emails))}")
-        lines.append(f"reason = {json.dumps(c.reason)}")
+        if c.git_names:
+            lines.append(f"git_names = {json.dumps(list(c.git_names), ensure_ascii=False)}")
+        lines.append(f"reason = {json.dumps(c.reason, ensure_ascii=False)}")
         lines.append(f"confidence = {json.dumps(c.confidence)}")
         lines.append("")
     return "\n".join(lines) + "\n"
