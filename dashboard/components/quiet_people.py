@@ -64,11 +64,13 @@ ABOUT = (
     "discussion comments; Discord and Slack: messages) and none in the 90 days before the data "
     "cut-off, whose last activity falls in the period, most active first. A person is a login per "
     "platform, and git names that differ only in case, spacing or punctuation are one person; "
-    'git-only authors show by name, marked "no GitHub login". Discord and Slack members are '
-    "pseudonymised: counted per channel where they wrote most, never listed. Insiders (owners, "
-    "members, collaborators, internal email domains, the Hub organisations' members, anyone who "
-    "pushed to a default branch or merged a pull request there in the git history) are left out "
-    "unless asked for. Fewer is better."
+    "a person of identities.toml is one row per platform over all their identities there (git "
+    'names included). Git-only authors show by name, marked "no GitHub login". Discord and Slack '
+    "members are pseudonymised: counted per channel where they wrote most, never listed. "
+    "Insiders (owners, members, collaborators, internal email domains, the Hub organisations' "
+    "members, anyone who pushed to a default branch or merged a pull request there in the git "
+    "history, anyone identities.toml affiliates to an organisation that runs the project) are "
+    "left out unless asked for. Fewer is better."
 )
 
 
