@@ -50,7 +50,7 @@ seen as (
     ) where login is not null
 ),
 commits as (
-    select trim(author_name) as name, git_name_key(author_name) as key, authored_at
+    select trim(author_name) as name, git_name_key(author_name) as key, repo
     from github_commits
     where author_login is null and author_noreply_email is null
         and nullif(trim(author_name), '') is not null
@@ -60,9 +60,14 @@ commits as (
 ),
 spellings as (
     select key, name, count(*) as n from commits group by key, name
+),
+repos as (
+    select key, list(distinct repo order by repo) as repos from commits group by key
 )
-select key, arg_max(name, (name like '% %', n)) as name, sum(n)::bigint as commits
+select key, arg_max(name, (name like '% %', n)) as name, sum(n)::bigint as commits,
+    any_value(repos.repos) as repos
 from spellings
+join repos using (key)
 group by key
 order by key
 """
@@ -87,7 +92,9 @@ group by login
 
 def git_name_candidates(con, listed: Identities) -> list[Candidate]:
     create_macros(con)  # the one git-name rule, as the build applies it
-    git_only = {key: (name, n) for key, name, n in con.execute(_GIT_ONLY).fetchall()}
+    rows = con.execute(_GIT_ONLY).fetchall()
+    git_only = {key: (name, n) for key, name, n, _ in rows}
+    repos = {key: repos for key, _, _, repos in rows}
     signed: dict[str, dict[str, int]] = defaultdict(dict)  # key -> {login: commits}
     spelled: dict[str, str] = {}  # key -> how a login last wrote it
     for key, login, name, n in con.execute(_LOGIN_NAMES).fetchall():
@@ -95,7 +102,7 @@ def git_name_candidates(con, listed: Identities) -> list[Candidate]:
         spelled.setdefault(key, name)
     logins = {login.lower(): login for login, _ in con.execute(_LOGINS).fetchall()}
     edges = _edges(git_only, signed, spelled, logins)
-    return _candidates(edges, git_only, signed, logins, _owners(listed))
+    return _candidates(edges, git_only, signed, logins, _owners(listed), repos)
 
 
 # ---------------------------------------------------------------- rules
@@ -274,7 +281,7 @@ def _node(key: str, git_only, signed) -> str:
 # ---------------------------------------------------------------- candidates
 
 
-def _candidates(edges, git_only, signed, logins, owners) -> list[Candidate]:
+def _candidates(edges, git_only, signed, logins, owners, repos) -> list[Candidate]:
     parent: dict[str, str] = {}
 
     def find(node: str) -> str:
@@ -303,7 +310,7 @@ def _candidates(edges, git_only, signed, logins, owners) -> list[Candidate]:
             continue  # would join two listed people, or is listed already
         git_names = [git_only[k][0] for k in keys if f"git:{k}" not in owners]
         confidence = min((c for _, _, c, _ in group), key=_RANK.__getitem__)
-        reason = "; ".join(sorted({r for _, _, _, r in group}))
+        reason = "; ".join(sorted({r for _, _, _, r in group})) + _where(keys, repos)
         if owned:
             (extends,) = owned
             reason += f"; extends listed person '{extends}': merge into that entry"
@@ -313,6 +320,13 @@ def _candidates(edges, git_only, signed, logins, owners) -> list[Candidate]:
         github = tuple(logins[u] for u in users if f"login:{u}" not in owners)
         out.append(Candidate(name, reason, confidence, github=github, git_names=tuple(git_names)))
     return sorted(out, key=lambda c: (-_RANK[c.confidence], c.name))
+
+
+def _where(keys: list[str], repos: dict[str, list[str]]) -> str:
+    """' (git-only commits in o/r, o/s)': where to look before copying."""
+    found = sorted({r for k in keys for r in repos.get(k, [])})
+    shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    return f" (git-only commits in {shown})" if found else ""
 
 
 def _owners(listed: Identities) -> dict[str, str]:

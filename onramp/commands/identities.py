@@ -96,6 +96,7 @@ def _listed(paths: Paths):
 
 def _check(paths: Paths) -> int:
     from core.identities import check_projects, conflicts, identities_path, load_identities
+    from core.registry import load_registry
 
     path, _ = identities_path(paths.config)
     if not path.exists():
