@@ -103,3 +103,18 @@ def test_projects_is_checked_strictly(tmp_path, value, expected):
     with pytest.raises(ConfigError) as err:
         _load(tmp_path, FILE.replace('projects = ["p"]', f"projects = {value}"))
     assert f"organisation 'Example Labs': {expected}" in str(err.value)
+
+
+def test_identities_check_names_an_unknown_project(tmp_path, monkeypatch, capsys):
+    from onramp.cli import main
+
+    (tmp_path / "projects.toml").write_text(
+        '[[project]]\nid = "p"\nname = "P"\norganizational_model = "company"\n'
+        'github_repos = ["o/r"]\n'
+    )
+    (tmp_path / "identities.toml").write_text(FILE.replace('projects = ["p"]', 'projects = ["q"]'))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ONRAMP_IDENTITIES", raising=False)
+    assert main(["identities", "check", "--db", str(tmp_path / "raw.duckdb")]) != 0
+    err = capsys.readouterr().err
+    assert "organisation 'Example Labs': key 'projects' names 'q'" in err
