@@ -3,6 +3,8 @@
 -- final: the value can no longer change (DESIGN.md §4): the month ended, and the catalog's
 -- settles_after_days have passed, by the data cut-off. The cut-off month is never final. An id the
 -- catalog does not know settles like a plain flow. settles_on is the day it becomes final.
+-- snapshot_on: the day of the snapshot a snapshot total was read from (the downloads listing, the
+-- derivative tree's collection), where its model knows it; null otherwise.
 -- key: project, indicator, month
 with
 
@@ -51,7 +53,8 @@ final as (
         settling.settles_on <= int_data_cutoff.data_cutoff as final,
         settling.settles_on,
         settling.is_sample,
-        settling.sample_size
+        settling.sample_size,
+        settling.snapshot_on
     from settling
     cross join int_data_cutoff
 )

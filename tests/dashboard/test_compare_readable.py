@@ -44,6 +44,15 @@ def test_a_snapshot_value_always_shows_its_date():
     assert fmt.shown_value(None, derivatives, as_of=None) == fmt.DASH
 
 
+def test_a_snapshot_is_dated_by_its_day():
+    derivatives = indicator("hub_derivatives_total")
+    assert fmt.shown_value(8, derivatives, as_of="2025-04-07", stale=True) == (
+        "8 · as of 7 Apr 2025, stale"
+    )
+    assert fmt.as_of_text("2026-08-22") == "22 Aug 2026"
+    assert fmt.as_of_text("2026-07") == "Jul 2026"  # a flow's month
+
+
 def test_too_few_items_are_said_beside_the_value():
     acceptance = indicator("gh_pr_acceptance_ratio")
     assert fmt.shown_value(1.0, acceptance, too_few=True, sample_size=3) == "100% · too few (3)"
