@@ -24,7 +24,7 @@ from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
 select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
-    c.latest_month, c.as_of, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
+    c.as_of, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
