@@ -135,11 +135,20 @@ def how_to_collect(indicator: Indicator) -> str:
     return HOW_TO_COLLECT_INDICATOR.get(indicator.id, HOW_TO_COLLECT[indicator.source])
 
 
+def as_of_text(as_of) -> str:
+    """What a value is as of: a snapshot's day ('2025-04-07' -> '7 Apr 2025'), else its month
+    ('2025-04' -> 'Apr 2025')."""
+    if is_missing(as_of):
+        return DASH
+    return day(as_of) if len(str(as_of)) >= 10 else month_name(as_of)
+
+
 def snapshot_date(as_of, stale: bool = False) -> str:
-    """A snapshot's date as shown beside its value: 'as of Apr 2025', 'as of Apr 2025, stale'."""
+    """A snapshot's date as shown beside its value: 'as of 7 Apr 2025', 'as of 7 Apr 2025,
+    stale'."""
     if is_missing(as_of):
         return ""
-    return f"as of {month_name(as_of)}" + (", stale" if stale else "")
+    return f"as of {as_of_text(as_of)}" + (", stale" if stale else "")
 
 
 def shown_value(

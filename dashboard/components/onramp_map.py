@@ -24,7 +24,7 @@ from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
 select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
-    c.latest_month, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
+    c.as_of, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
@@ -37,7 +37,7 @@ ABOUT = (
     "of that on-ramp, key indicators first: the value for the month shown, its change against "
     "the trailing three months and against a year before (▲▼ green went the good way, red the "
     "bad way, ● no change), or *pending* while it can still change. A snapshot indicator shows "
-    "its latest snapshot and that snapshot's month (stale: more than 90 days old). The grey line "
+    "its latest snapshot and that snapshot's day (stale: more than 90 days old). The grey line "
     "is what the study says about the on-ramp. The CSV holds one row per project × indicator for "
     "the month, as `fct_indicator_changes` gives it."
 )
@@ -58,12 +58,12 @@ def cell_indicators(row: str, stage: str) -> list[Indicator]:
 
 
 def headline(row: pd.Series, indicator: Indicator) -> tuple[str, str | None]:
-    """The value as the map shows it, and, for a snapshot total, the month of its snapshot (every
+    """The value as the map shows it, and, for a snapshot total, the day of its snapshot (every
     snapshot value shows its date, in its own month too)."""
     if indicator.shape == "snapshot":
         if fmt.is_missing(row["latest_value"]):
             return fmt.DASH, None
-        return fmt.with_unit(row["latest_value"], indicator), row["latest_month"]
+        return fmt.with_unit(row["latest_value"], indicator), row["as_of"]
     return fmt.with_unit(row["value"], indicator, final=bool(row["final"])), None
 
 
@@ -101,7 +101,7 @@ def _line(row: pd.Series, indicator: Indicator, link: Callable[[str], str] | Non
     if as_of is not None:
         old = ", stale" if bool(row.get("stale", False)) else ""
         return (
-            text + f' <span style="color:{FLAT}">(snapshot of {fmt.month_name(as_of)}{old})</span>'
+            text + f' <span style="color:{FLAT}">(snapshot of {fmt.as_of_text(as_of)}{old})</span>'
         )
     if value == fmt.DASH:
         return text

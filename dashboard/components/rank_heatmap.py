@@ -79,7 +79,7 @@ def decorate(frame: pd.DataFrame, by_id: dict[str, Indicator]) -> pd.DataFrame:
         )
         for r in out.itertuples()
     ]  # fmt: skip
-    out["as_of"] = out["as_of"].map(lambda m: fmt.DASH if fmt.is_missing(m) else fmt.month_name(m))
+    out["as_of"] = out["as_of"].map(fmt.as_of_text)
     return out
 
 

@@ -18,8 +18,9 @@ DESCRIPTION = (
     '{"project", "month", "indicator", "value", "final"} objects, value a number or null; final '
     "is false while the value can still change (the partial cut-off month, or an indicator that "
     "needs time to settle, such as inactivity after 180 days): value is then what is known so far. "
-    "sample is true where the value rests on generated sample data; as_of is the snapshot month "
-    "(YYYY-MM) of a snapshot total, else null. A source never collected for a project has no row."
+    "sample is true where the value rests on generated sample data; as_of is the snapshot date "
+    "(YYYY-MM-DD) of a snapshot total, else null. A source never collected for a project has no "
+    "row."
 )
 FIELDS = ["project", "month", "indicator", "value", "final", "sample", "as_of"]
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -54,7 +55,7 @@ def run(args, paths: Paths) -> int:
             _check_project(con, args.project)
         rows = con.execute(
             "select i.project, i.month, i.indicator, i.value, i.final, i.is_sample, "
-            "case when c.shape = 'snapshot' and i.value is not null then i.month end as as_of "
+            "case when c.shape = 'snapshot' and i.value is not null then c.as_of end as as_of "
             "from fct_indicators as i "
             "left join fct_indicator_changes as c using (project, indicator, month) "
             "where (?::varchar is null or i.project = ?) and (?::varchar is null or i.month = ?) "

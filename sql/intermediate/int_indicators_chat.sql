@@ -3,7 +3,8 @@
 -- dc_new_speaker_return_rate, dc_help_ttfr_median_minutes) and Slack, whose sl_* are the same
 -- definitions applied to its channels and threads (sl_thread_ttfr_median_minutes: from a thread's
 -- parent to the first reply by a non-bot other than its author). Long format, read by
--- fct_indicators. Bots are left out throughout.
+-- fct_indicators. Bots are left out throughout. sample_size: the items a ratio divides by (the
+-- month's new speakers) or a median is taken over (the threads that got a reply); null for counts.
 with
 
 ids as (
@@ -75,6 +76,7 @@ threads as (
 per_month_threads as (
     select project, platform, date_trunc('month', started_at)::date as month,
         median(epoch(first_reply_at - started_at) / 60.0) as ttfr_minutes,
+        count(*) as answered_threads,
         bool_or(is_sample) as is_sample
     from threads
     where first_reply_at is not null
@@ -105,6 +107,7 @@ monthly as (
         coalesce(n.new_speakers, 0) as new_speakers,
         n.returned / nullif(n.new_speakers, 0) as return_rate,
         t.ttfr_minutes,
+        coalesce(t.answered_threads, 0) as answered_threads,
         coalesce(m.is_sample, chat_months.all_sample) or coalesce(t.is_sample, false) as is_sample
     from chat_months
     left join per_month_messages as m using (project, platform, month)
@@ -113,19 +116,20 @@ monthly as (
 ),
 
 long as (
-    select project, platform, month, messages_id as indicator, messages::double as value, is_sample
+    select project, platform, month, messages_id as indicator, messages::double as value, is_sample,
+        null::bigint as sample_size
     from monthly join ids using (platform)
     union all
-    select project, platform, month, active_id, active::double, is_sample
+    select project, platform, month, active_id, active::double, is_sample, null
     from monthly join ids using (platform)
     union all
-    select project, platform, month, new_id, new_speakers::double, is_sample
+    select project, platform, month, new_id, new_speakers::double, is_sample, null
     from monthly join ids using (platform)
     union all
-    select project, platform, month, return_id, return_rate::double, is_sample
+    select project, platform, month, return_id, return_rate::double, is_sample, new_speakers
     from monthly join ids using (platform)
     union all
-    select project, platform, month, ttfr_id, ttfr_minutes::double, is_sample
+    select project, platform, month, ttfr_id, ttfr_minutes::double, is_sample, answered_threads
     from monthly join ids using (platform)
 )
 

@@ -1,5 +1,6 @@
 -- grain: one row per project per month per indicator, for gh_active_contributors,
 -- gh_new_contributors and contributor_retention (long format, read by fct_indicators).
+-- sample_size: for the retention, the people active the month before (what it divides by).
 with
 
 active as (
@@ -43,16 +44,17 @@ retained as (
 ),
 
 long as (
-    select project, month, 'gh_active_contributors' as indicator, active_people::double as value, is_sample
+    select project, month, 'gh_active_contributors' as indicator, active_people::double as value, is_sample,
+        null::bigint as sample_size
     from per_month
     union all
     select per_month.project, per_month.month, 'gh_new_contributors',
-        coalesce(new_people.new_people, 0)::double, per_month.is_sample
+        coalesce(new_people.new_people, 0)::double, per_month.is_sample, null
     from per_month
     left join new_people using (project, month)
     union all
     select retained.project, retained.month, 'contributor_retention',
-        retained.kept / nullif(retained.before, 0), per_month.is_sample
+        retained.kept / nullif(retained.before, 0), per_month.is_sample, retained.before
     from retained
     join per_month using (project, month)
 )

@@ -7,11 +7,13 @@
 -- many project parents it has. A project none of whose models had its tree collected
 -- (int_hub_tree_coverage) has no rows here: not collected is not 0. New derivatives and their
 -- authors stop at the month the tree was last collected: later months were not seen, so they
--- have no value rather than 0.
+-- have no value rather than 0. snapshot_on: a total's snapshot day, the day the project's tree was
+-- last collected (its newest tree_collected_at); null for the flows.
 with
 
 collected as (
-    select project, date_trunc('month', max(tree_collected_at))::date as tree_month
+    select project, date_trunc('month', max(tree_collected_at))::date as tree_month,
+        max(tree_collected_at)::date as tree_on
     from int_hub_tree_coverage
     where tree_collected
     group by project
@@ -48,7 +50,8 @@ totals as (
         spine.month,
         relations.indicator,
         case when spine.month = snap.snapshot_month then coalesce(current_totals.value, 0) end as value,
-        spine.month = snap.snapshot_month and coalesce(current_totals.is_sample, false) as is_sample
+        spine.month = snap.snapshot_month and coalesce(current_totals.is_sample, false) as is_sample,
+        case when spine.month = snap.snapshot_month then collected.tree_on end as snapshot_on
     from int_project_months as spine
     join int_hub_snapshot_months as snap on snap.project = spine.project
     join collected on collected.project = spine.project
@@ -86,9 +89,10 @@ per_month as (
 long as (
     select * from totals
     union all
-    select project, month, 'hub_new_derivatives', new_derivatives, is_sample from per_month
+    select project, month, 'hub_new_derivatives', new_derivatives, is_sample, null from per_month
     union all
-    select project, month, 'hub_derivative_authors', outside_authors, is_sample from per_month
+    select project, month, 'hub_derivative_authors', outside_authors, is_sample, null
+    from per_month
 )
 
 select * from long

@@ -1,6 +1,6 @@
 -- grain: one row per project per month for hub_downloads_30d: the sum of the project's models'
 -- rolling 30-day downloads on the project's last snapshot day of the month. Snapshots are never
--- summed across days; a month without a snapshot is null (unknown), not 0.
+-- summed across days; a month without a snapshot is null (unknown), not 0. snapshot_on: that day.
 with
 
 models as (
@@ -25,7 +25,8 @@ totals as (
         last_day.project,
         last_day.month,
         sum(snapshots.downloads_30d)::double as value,
-        bool_or(snapshots.provenance = 'sample') as is_sample
+        bool_or(snapshots.provenance = 'sample') as is_sample,
+        any_value(last_day.snapshot_date)::date as snapshot_on
     from last_day
     join snapshots using (project, snapshot_date)
     group by all
@@ -37,7 +38,8 @@ long as (
         spine.month,
         'hub_downloads_30d' as indicator,
         totals.value,
-        coalesce(totals.is_sample, false) as is_sample
+        coalesce(totals.is_sample, false) as is_sample,
+        totals.snapshot_on
     from int_project_months as spine
     left join totals using (project, month)
     where spine.project in (select project from models)

@@ -13,6 +13,8 @@
 --                                     made one (someone who arrived with a commit is not a 0 here)
 --   xp_first_platform_share_<p>       share of them first seen on platform p, for every platform
 --                                     the project has activity on (none on a platform: no row)
+-- sample_size: the people a share divides by (the newcomers; for the conversion rate, those who
+-- came asking) or the median is taken over (those who converted); null for the count.
 with
 
 journeys as (
@@ -30,6 +32,9 @@ per_month as (
         median(days_to_contribution) filter (
             where contributed_within_180d and not arrived_contributing
         ) as median_days,
+        count(days_to_contribution) filter (
+            where contributed_within_180d and not arrived_contributing
+        ) as median_over,
         bool_or(is_sample) as is_sample
     from journeys
     group by project, cohort_month
@@ -47,31 +52,35 @@ per_platform as (
 
 spine as (
     select months.project, months.month, per_month.newcomers, per_month.contributors,
-        per_month.came_asking, per_month.converted, per_month.median_days, coalesce(per_month.is_sample, false) as is_sample
+        per_month.came_asking, per_month.converted, per_month.median_days,
+        coalesce(per_month.median_over, 0) as median_over,
+        coalesce(per_month.is_sample, false) as is_sample
     from int_project_months as months
     left join per_month using (project, month)
 ),
 
 scalar as (
     select project, month, 'xp_newcomers' as indicator, coalesce(newcomers, 0)::double as value,
-        is_sample
+        is_sample, null::bigint as sample_size
     from spine
     union all
     select project, month, 'xp_newcomer_contributor_rate',
-        contributors::double / nullif(newcomers, 0), is_sample
+        contributors::double / nullif(newcomers, 0), is_sample, coalesce(newcomers, 0)
     from spine
     union all
     select project, month, 'xp_newcomer_conversion_rate',
-        converted::double / nullif(came_asking, 0), is_sample
+        converted::double / nullif(came_asking, 0), is_sample, coalesce(came_asking, 0)
     from spine
     union all
-    select project, month, 'xp_median_days_to_contribution', median_days::double, is_sample
+    select project, month, 'xp_median_days_to_contribution', median_days::double, is_sample,
+        median_over
     from spine
 ),
 
 shares as (
     select spine.project, spine.month, 'xp_first_platform_share_' || platforms.platform,
-        coalesce(per_platform.firsts, 0)::double / nullif(spine.newcomers, 0), spine.is_sample
+        coalesce(per_platform.firsts, 0)::double / nullif(spine.newcomers, 0), spine.is_sample,
+        coalesce(spine.newcomers, 0)
     from spine
     join platforms using (project)
     left join per_platform

@@ -8,11 +8,15 @@
 -- final, or the base is 0. For snapshot totals (null outside their snapshot month) latest_value is
 -- the newest value known up to the month, and latest_month says when it was; headline_value and
 -- as_of are what a page shows for the month: the latest value for a snapshot total (shape
--- 'snapshot'), else the month's own. good is the catalog's direction (up, down, neutral; null for
+-- 'snapshot'), else the month's own. For a snapshot total as_of is the day of that latest
+-- snapshot ('YYYY-MM-DD': fct_indicators.snapshot_on; a cumulative total with no snapshot day of its
+-- own is as of its month's last day, or the data cut-off within the cut-off month); otherwise it
+-- is the month ('YYYY-MM'). good is the catalog's direction (up, down, neutral; null for
 -- an id the catalog does not know); change_3m_went says whether change_3m went the good way. The on-ramp map on the Project page and the Compare page read
 -- their headline cells from here.
--- snapshot_age_days: for a snapshot total, days from the end of its latest snapshot's month to the
--- end of the month (0 in the snapshot's own month); stale: older than 90 days (rules.sql).
+-- snapshot_age_days: for a snapshot total, days from the end of its latest snapshot's month (the
+-- month of as_of) to the end of the month (0 in the snapshot's own month); stale: older than 90
+-- days (rules.sql).
 -- sample_size: the items behind a ratio or a median (fct_indicators); min_sample the catalog's
 -- threshold; too_few: fewer than that, so the value is shown but never ranked.
 -- key: project, indicator, month
@@ -22,9 +26,14 @@ indicators as (
     select fct_indicators.project, fct_indicators.indicator, fct_indicators.month,
         fct_indicators.month_start, fct_indicators.value, fct_indicators.final,
         fct_indicators.settles_on, fct_indicators.is_sample, fct_indicators.sample_size,
+        coalesce(fct_indicators.snapshot_on, least(
+            (fct_indicators.month_start + interval 1 month - interval 1 day)::date,
+            int_data_cutoff.data_cutoff::date
+        )) as snapshot_on,
         catalog.good, catalog.shape, coalesce(catalog.min_sample, 0) as min_sample
     from fct_indicators
     left join ref_indicator_catalog as catalog using (indicator)
+    cross join int_data_cutoff
 ),
 
 windowed as (
@@ -37,8 +46,8 @@ windowed as (
         bool_and(final) over prior as trailing_final,
         last_value(value ignore nulls) over upto as latest_value,
         last_value(case when value is not null then month end ignore nulls) over upto as latest_month,
-        last_value(case when value is not null then month_start end ignore nulls) over upto
-            as latest_month_start
+        last_value(case when value is not null then snapshot_on end ignore nulls) over upto
+            as latest_snapshot_on
     from indicators
     window
         prior as (partition by project, indicator order by month_start
@@ -66,13 +75,15 @@ final as (
         windowed.latest_month,
         case when windowed.shape = 'snapshot' then windowed.latest_value
             else windowed.value end as headline_value,
-        case when windowed.shape = 'snapshot' then windowed.latest_month
+        case when windowed.shape = 'snapshot' then strftime(windowed.latest_snapshot_on, '%Y-%m-%d')
             else windowed.month end as as_of,
-        case when windowed.shape = 'snapshot' and windowed.latest_month_start is not null
-            then snapshot_age_days(windowed.latest_month_start, windowed.month_start)
+        case when windowed.shape = 'snapshot' and windowed.latest_snapshot_on is not null
+            then snapshot_age_days(date_trunc('month', windowed.latest_snapshot_on)::date,
+                windowed.month_start)
             end as snapshot_age_days,
-        coalesce(windowed.shape = 'snapshot' and windowed.latest_month_start is not null
-            and is_stale_snapshot(windowed.latest_month_start, windowed.month_start), false) as stale,
+        coalesce(windowed.shape = 'snapshot' and windowed.latest_snapshot_on is not null
+            and is_stale_snapshot(date_trunc('month', windowed.latest_snapshot_on)::date,
+                windowed.month_start), false) as stale,
         windowed.sample_size,
         windowed.min_sample,
         coalesce(windowed.sample_size < windowed.min_sample, false) as too_few,

@@ -12,7 +12,7 @@
 -- min_sample), 'stale' (a snapshot more than 90 days old: never set against fresh ones), 'all equal'
 -- (every ranked project has the same value, or only one has a value), 'older snapshot' (a fresh
 -- snapshot older than the scope's newest one: snapshots of different dates are never ranked
--- against each other). ranked_projects: how many
+-- against each other; dated by their month, as the stale rule is). ranked_projects: how many
 -- projects the scope ranks on the indicator that month.
 -- key: scope, project, indicator, month
 with recursive
@@ -74,7 +74,7 @@ newest as (  -- snapshot totals: only snapshots of the scope's newest date are s
         judged.* replace (
             case
                 when held_back is null and shape = 'snapshot'
-                    and as_of < max(as_of) filter (where held_back is null)
+                    and left(as_of, 7) < max(left(as_of, 7)) filter (where held_back is null)
                         over (partition by scope, indicator, month)
                     then 'older snapshot'
                 else held_back

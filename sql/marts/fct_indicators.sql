@@ -3,6 +3,8 @@
 -- final: the value can no longer change (DESIGN.md §4): the month ended, and the catalog's
 -- settles_after_days have passed, by the data cut-off. The cut-off month is never final. An id the
 -- catalog does not know settles like a plain flow. settles_on is the day it becomes final.
+-- snapshot_on: the day of the snapshot a snapshot total was read from (the downloads listing, the
+-- derivative tree's collection), where its model knows it; null otherwise.
 -- key: project, indicator, month
 with
 
@@ -27,7 +29,7 @@ unioned as (
     union all by name
     select * from int_indicators_hub_benchmarks
     union all by name
-    select project, month, indicator, value, is_sample from int_indicators_chat  -- dc_* and sl_*
+    select project, month, indicator, value, is_sample, sample_size from int_indicators_chat  -- dc_* and sl_*
     union all by name
     select * from int_indicators_xp
 ),
@@ -51,7 +53,8 @@ final as (
         settling.settles_on <= int_data_cutoff.data_cutoff as final,
         settling.settles_on,
         settling.is_sample,
-        settling.sample_size
+        settling.sample_size,
+        settling.snapshot_on
     from settling
     cross join int_data_cutoff
 )

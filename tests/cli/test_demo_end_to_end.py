@@ -97,9 +97,10 @@ def test_metrics_say_sample_and_snapshot_date(demo_db, capsys):
     # commits are real, issues and PRs generated: the flag follows the rows a value rests on
     assert by[("gh_prs_opened", "2024-06")]["sample"] is True
     assert by[("contributor_absence_factor", "2024-06")]["sample"] is False
-    # a snapshot total is dated by its snapshot; a flow has no as_of
+    # a snapshot total is dated by its snapshot's day (gpt-neox-20b's tree, listed on 7 April
+    # 2025); a flow has no as_of
     snapshots = [r for r in records if r["indicator"] == "hub_derivatives_total" and r["value"]]
-    assert snapshots and all(r["as_of"] == r["month"] for r in snapshots)
+    assert [(r["month"], r["as_of"]) for r in snapshots] == [("2025-04", "2025-04-07")]
     assert all(r["as_of"] is None for r in records if r["indicator"] == "gh_prs_opened")
 
 

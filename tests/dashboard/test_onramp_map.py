@@ -10,8 +10,8 @@ from dashboard.study_map import ROWS
 
 def _values(rows: list[dict]) -> pd.DataFrame:
     base = {"project": "p", "month": "2025-03", "final": True, "settles_on": "2025-04-01",
-            "latest_value": None, "latest_month": None, "change_3m": None, "change_3m_went": None,
-            "change_1y": None,
+            "latest_value": None, "latest_month": None, "as_of": None, "change_3m": None,
+            "change_3m_went": None, "change_1y": None,
             "is_sample": False}  # fmt: skip
     return pd.DataFrame([{**base, **r} for r in rows])
 
@@ -81,18 +81,26 @@ def test_a_source_not_collected_is_named():
     assert "No data: discord, hub, slack not collected for this project" in html
 
 
-def test_snapshots_show_their_latest_snapshot_and_its_month():
+def test_snapshots_show_their_latest_snapshot_and_its_day():
     values = _values([{"indicator": "hub_derivatives_total", "value": None, "latest_value": 8.0,
-                       "latest_month": "2024-11"}])  # fmt: skip
+                       "latest_month": "2024-11", "as_of": "2024-11-07"}])  # fmt: skip
     row = values.iloc[0]
-    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == ("8 models", "2024-11")
+    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == (
+        "8 models",
+        "2024-11-07",
+    )
+    assert "(snapshot of 7 Nov 2024)" in onramp_map._line(row, indicator("hub_derivatives_total"))
 
 
 def test_a_snapshot_in_its_own_month_still_shows_its_date():
     values = _values([{"indicator": "hub_derivatives_total", "value": 8.0, "latest_value": 8.0,
-                       "latest_month": "2024-11", "stale": False}])  # fmt: skip
+                       "latest_month": "2024-11", "as_of": "2024-11-07",
+                       "stale": False}])  # fmt: skip
     row = values.iloc[0]
-    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == ("8 models", "2024-11")
+    assert onramp_map.headline(row, indicator("hub_derivatives_total")) == (
+        "8 models",
+        "2024-11-07",
+    )
 
 
 def test_across_projects_one_row_each_and_the_picked_one_marked():

@@ -4,6 +4,7 @@ exception, the expected sections, and one chart per indicator or view that has d
 import json
 
 import pytest
+from compare_cells import side_by_side
 from dashkit import PAGES, chart_rows, project_ids, published
 
 from core.catalog import load_catalog
@@ -35,9 +36,10 @@ def test_compare_page(make_app):
     assert not at.exception, at.exception
     assert at.title[0].value == "How do the projects compare?"
     assert not _charts(at)  # the default view is the table; ranks, map and time are views
-    table = at.dataframe[0].value
+    table, _ = side_by_side(at)
     assert len(table) == 14  # every project of the registry
     assert (table["name"] == "▶ EleutherAI (Pythia)").sum() == 1  # the sidebar's project
+    assert table.loc[table["picked"], "project"].tolist() == ["eleutherai"]
 
 
 def test_compare_views(make_app):
@@ -58,14 +60,14 @@ def test_any_catalog_indicator_is_selectable(make_app):
         f"{i.name} ({i.collaboration_type})" for i in load_catalog().values()
     }
     picker.set_value(["gh_inactive_contributors"]).run()
-    assert set(at.dataframe[0].value["gh_inactive_contributors"]) <= {"pending", "—"}
+    assert set(side_by_side(at)[0]["gh_inactive_contributors"]) <= {"pending", "—"}
 
 
 def test_compare_filters_by_organisational_model(make_app):
     at = make_app(**PERIOD).run()
     at.multiselect(key="compare_models").set_value(["research-institute"]).run()
     assert not at.exception
-    assert set(at.dataframe[0].value["organizational_model"]) == {"Research institute"}
+    assert set(side_by_side(at)[0]["organizational_model"]) == {"Research institute"}
 
 
 @pytest.mark.parametrize("project", project_ids())

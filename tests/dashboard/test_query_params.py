@@ -1,6 +1,7 @@
 """The sidebar picks travel in the URL (?project=eleutherai&from=2025-01) and survive page
 switches."""
 
+from compare_cells import side_by_side
 from dashkit import PAGES
 
 
@@ -65,7 +66,7 @@ def test_compare_links_carry_the_picks(make_app):
     link = at.get("page_link")[0]
     assert "project" in link.proto.page
     assert link.proto.query_string == "project=typhoon&from=2025-03&to=2026-07"
-    table = at.dataframe[0].value
+    table, _ = side_by_side(at)
     assert table.loc[table["project"] == "masakhane", "link"].item() == (
         "./project?project=masakhane&from=2025-03&to=2026-07"
     )

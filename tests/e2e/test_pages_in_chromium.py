@@ -123,8 +123,7 @@ def test_compare_reads_at_800_px(server, page):
 def test_compare_opens_at_its_own_address_and_the_toolbar_is_for_viewers(server, page):
     open_page(page, f"{server}/compare", "How do the projects compare?")
     assert "Page not found" not in page.inner_text("body")
-    table = page.get_by_test_id("stDataFrame").first.bounding_box()
-    assert table is not None and table["height"] >= 15 * 35  # 14 projects, no inner scroll
+    assert page.locator(".onramp-compare tr[data-project]").count() == 14  # no inner scroll
     open_page(page, f"{server}/", "How do the projects compare?")
     assert page.url.split("?")[0].endswith("/compare")
     assert page.get_by_test_id("stAppDeployButton").count() == 0
@@ -137,24 +136,19 @@ def test_compare_opens_at_its_own_address_and_the_toolbar_is_for_viewers(server,
 
 SNAPSHOTS = "hub_derivatives_total,hub_downloads_30d,hub_dataset_reuse_models"
 NUMBER = re.compile(r"^\d[\d,.]*%?(\s|$)")
-
-
-def _is_trend(text: str) -> bool:
-    return text.count(",") >= 11  # a 12-month sparkline cell reads as its values, comma-joined
+DAY = re.compile(r"\nas of \d{1,2} \w{3} \d{4}")  # a snapshot's day, under its value
 
 
 def test_every_snapshot_value_on_compare_shows_its_date_and_none_not_collected_is_zero(
     server, page
 ):
-    page.set_viewport_size({"width": 2400, "height": 1200})  # every column drawn, none virtual
     url = f"{server}/compare?project=eleutherai&from=2024-05&to=2026-04&indicators={SNAPSHOTS}"
     open_page(page, url, "How do the projects compare?")
-    grid = page.get_by_test_id("stDataFrame").first
-    grid.locator("[role=gridcell]").first.wait_for(state="attached", timeout=10_000)
-    cells = [c.strip() for c in grid.locator("[role=gridcell]").all_inner_texts()]
-    values = [c for c in cells if NUMBER.match(c) and not _is_trend(c)]
+    table = page.locator(".onramp-compare").first
+    cells = [c.strip() for c in table.locator("td[data-indicator]").all_inner_texts()]
+    values = [c for c in cells if NUMBER.match(c)]
     assert len(values) >= 6, cells  # Meta, BigScience, EleutherAI: trees and downloads
-    undated = [c for c in values if " · as of " not in c]
+    undated = [c for c in values if not DAY.search(c)]
     assert undated == [], undated
     assert "0" not in cells  # a source never collected says so; it is never a 0
     assert cells.count("not collected") >= 14  # dataset reuse: collected for no project
@@ -177,4 +171,48 @@ def test_the_project_map_dates_its_snapshots(server, page):
     open_page(page, f"{server}/project?project=eleutherai", "EleutherAI (Pythia)")
     body = page.inner_text("body")
     assert "Derivative models" in body
-    assert re.search(r"Derivative models: \d[\d,]* models \(snapshot of \w{3} \d{4}", body)
+    # dated by the snapshot's day, not its month
+    assert re.search(r"Derivative models: \d[\d,]* models \(snapshot of \d{1,2} \w{3} \d{4}", body)
+
+
+def test_compare_headers_read_in_full_at_1280_px(server, page):
+    """Side by side at 1280 px: every default column is in view beside the project column, and no
+    header is cut (its text fits its cell: scrollWidth <= clientWidth, scrollHeight <=
+    clientHeight); each header's tooltip is the indicator's name and definition. Wider picks
+    scroll sideways under the pinned project column."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, f"{server}/compare?project=eleutherai", "How do the projects compare?")
+    table = page.locator(".onramp-compare").first
+    headers = table.locator("thead th")
+    assert headers.count() == 7  # the project and the six key indicators
+    measured = headers.evaluate_all(
+        """hs => hs.map(h => ({text: h.innerText, title: h.title, sw: h.scrollWidth,
+            cw: h.clientWidth, sh: h.scrollHeight, ch: h.clientHeight,
+            right: h.getBoundingClientRect().right}))"""
+    )
+    box = table.bounding_box()
+    assert box is not None
+    for h in measured:
+        assert h["sw"] <= h["cw"] and h["sh"] <= h["ch"], h  # nothing cut
+        assert h["right"] <= box["x"] + box["width"] + 1, h  # in view, no scrolling needed
+    assert "External pull requests opened" in measured[1]["text"]
+    assert measured[1]["title"].startswith("External pull requests opened (gh_external_prs_opened)")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    screenshot(page, "compare-side-by-side-1280px.png")
+    # many picks: the table scrolls sideways and the project names stay where they were
+    many = "gh_pr_acceptance_ratio,gh_unanswered_share,contributor_retention,hub_downloads_30d,"
+    many += "dc_new_speaker_return_rate,sl_thread_ttfr_median_minutes,gh_ttfr_median_hours"
+    open_page(page, f"{server}/compare?project=eleutherai&indicators={many}", None)
+    table = page.locator(".onramp-compare").first
+    name = table.locator("tr[data-project] th").first
+    before = name.bounding_box()
+    table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+    page.wait_for_timeout(200)
+    assert table.evaluate("t => t.scrollLeft") > 0
+    after = name.bounding_box()
+    assert before is not None and after is not None and abs(after["x"] - before["x"]) < 1
+    cut = table.locator("thead th").evaluate_all(
+        "hs => hs.filter(h => h.scrollWidth > h.clientWidth || h.scrollHeight > h.clientHeight)"
+        ".map(h => h.innerText)"
+    )
+    assert cut == []

@@ -125,10 +125,10 @@ def test_snapshots_of_different_dates_are_never_ranked_against_each_other(con):
         "where indicator = 'hub_downloads_30d' and month = '2024-01' order by project"
     ).fetchall()
     assert age == [
-        ("a", "2024-01", 0, False),
-        ("b", "2023-06", 215, True),
-        ("c", "2023-12", 31, False),
-        ("d", "2024-01", 0, False),
+        ("a", "2024-01-20", 0, False),
+        ("b", "2023-06-20", 215, True),
+        ("c", "2023-12-20", 31, False),
+        ("d", "2024-01-25", 0, False),
     ]
 
 
