@@ -1,7 +1,8 @@
 """Hub collection cost against a local fake Hub: an org with 700 models, 3,000 derivatives and
-500 discussions; every model card declares languages (issue 26: they come with the listings). Prints the first run's calls against the minimum, the second run's calls (nothing
-new) and of a next-day run, wall time, the collecting thread's CPU time (time.thread_time: the
-fake Hub answers from other threads) and peak memory.
+500 discussions; every model card declares languages (issue 26: they come with the listings).
+Prints the first run's calls against the minimum, the second run's calls (nothing new) and of a
+next-day run, wall time, the collecting thread's CPU time (time.thread_time: the fake Hub answers
+from other threads) and peak memory.
 
     /work/main/.venv/bin/python bench/hub_collect.py
 

@@ -27,9 +27,7 @@ def tables() -> tuple[list[str], dict[str, str]]:
 
 
 def _wrap(items: list[str], per: int) -> str:
-    return ",\n".join(
-        "        " + ", ".join(items[i : i + per]) for i in range(0, len(items), per)
-    )
+    return ",\n".join("        " + ", ".join(items[i : i + per]) for i in range(0, len(items), per))
 
 
 def main() -> None:

@@ -8,7 +8,6 @@ so, and in the demo that the bundled snapshot carries none: never an empty list 
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from core.catalog import load_catalog
 from dashboard import format as fmt
@@ -91,11 +90,7 @@ def render(selection: Selection) -> bool:
         key=f"{selection.project}-derivative-languages",
         data=frame.assign(models=[", ".join(m) for m in frame["models"]]),
         about=about(),
-        table=(
-            lambda: dataframe(
-                table, hide_index=True, height=table_height(len(table), most=12)
-            )
-        )
+        table=(lambda: dataframe(table, hide_index=True, height=table_height(len(table), most=12)))
         if len(frame)
         else None,
         sample=is_sample(frame),

@@ -124,12 +124,6 @@ def missing_line(
     the bundled snapshot (which holds nothing for the cell: not collected there, never 0); else
     the sources have nothing collected."""
     sources = sorted({i.source for i in indicators})
-    if sources and set(sources) <= demo:
-        return (
-            "<i>Not collected in the demo: its bundled snapshot holds no "
-            f"{', '.join(sources)} data for this on-ramp. <code>onramp collect</code> and "
-            "<code>onramp build</code> measure it on your own projects</i>"
-        )
     if configured is not None:
         sections = {}
         for i in indicators:
@@ -148,6 +142,12 @@ def missing_line(
                 f"<i>No data: {keys} not set in projects.toml for this project. "
                 f"To add it: {how}</i>"
             )
+    if sources and set(sources) <= demo:
+        return (
+            "<i>Not collected in the demo: its bundled snapshot holds no "
+            f"{', '.join(sources)} data for this on-ramp. <code>onramp collect</code> and "
+            "<code>onramp build</code> measure it on your own projects</i>"
+        )
     sources = ", ".join(sources)
     if configured is not None:
         return (

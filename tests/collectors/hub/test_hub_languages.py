@@ -16,6 +16,7 @@ from pathlib import Path
 from hubkit import rows, run
 
 from collectors.hub import records
+
 from fakes.hub_server import FakeHub, serve
 from sqlkit import build_over, project
 
@@ -106,4 +107,3 @@ def test_languages_come_with_the_listings_and_cost_no_call(tmp_path, monkeypatch
     }
     tags = dict(rows(db, "select repo_id, tags from hub_repos where repo_id = 'dave/base-swa'"))
     assert "swa" in tags["dave/base-swa"]
-
