@@ -9,9 +9,8 @@ import re
 import pytest
 import streamlit as st
 from dashkit import APP, PAGES
-from hubrows import member, merged, spine_opener
+from languagerows import rows
 from streamlit.testing.v1 import AppTest
-from test_hub_languages import EDGES, MODELS, SPACES  # the SQL test's hand-built warehouse
 
 from core.catalog import load_catalog
 from dashboard.components import onramp_map
@@ -49,16 +48,7 @@ def test_demo_says_not_collected_in_the_demo(make_app):
 
 @pytest.fixture
 def language_app(tmp_path, monkeypatch):
-    rows = merged(
-        {
-            "hub_repos": MODELS,
-            "hub_derivatives": EDGES,
-            "hub_org_members": [member("org", "alice")],
-            "hub_space_models": SPACES,
-        },
-        spine_opener("org/base", "2024-03-10"),
-    )
-    build_over(tmp_path, rows, [project("p", hub_authors=["org"])], publish=True).close()
+    build_over(tmp_path, rows(), [project("p", hub_authors=["org"])], publish=True).close()
     monkeypatch.setenv("ONRAMP_DB", str(tmp_path / "raw.duckdb"))
     st.cache_data.clear()
     st.cache_resource.clear()

@@ -20,65 +20,16 @@ hub_derivative_languages (outside, new to project, cumulative): 2024-01 {jv} 1, 
 2024-02 + alice, x, y = 4, 2024-03 + w = 5.
 """
 
-from hubrows import edge, member, merged, model, spine_opener
+from languagerows import MODELS, rows
 
 from sqlkit import build_over, project, series
 
 PROJECT = project("p", hub_authors=["org"])
 
 
-def repo(repo_id, created, *, tags=None, card=None):
-    return {**model(repo_id, created), "tags": tags, "languages": card}
-
-
-def space(space_id, model_id):
-    return {"space_id": space_id, "model_id": model_id, "provenance": "api"}
-
-
-MODELS = [
-    repo("org/base", "2024-01-05", tags=["transformers", "text-generation", "en", "fr"]),
-    repo("org/chat", "2024-01-05", tags=["en", "trl"], card=["en"]),
-    repo("v/old-jv", None, tags=["jv"], card=["jav"]),
-    repo("alice/base-ha", "2024-02-01", tags=["ha"], card=["ha"]),
-    repo("x/base-sw", "2024-02-10", tags=["sw"], card=["sw"]),
-    repo("z/base-quant", "2024-02-15", tags=["gguf", "en", "fr"]),
-    repo("y/base-swa", "2024-02-20", tags=["swa", "trl", "asr", "region:us"]),
-    repo("t/lora", "2024-03-01", tags=["lora", "peft"]),
-    repo("w/chat-fr", "2024-03-05", tags=["fr", "yo"], card=["fr", "yo"]),
-    repo("u/merge", "2024-03-20", tags=["en", "fr", "mergekit"]),
-]
-EDGES = [
-    edge("v/old-jv", "finetune", "org/base"),
-    edge("alice/base-ha", "finetune", "org/base"),
-    edge("x/base-sw", "finetune", "org/base"),
-    edge("z/base-quant", "quantized", "org/base"),
-    edge("y/base-swa", "finetune", "org/base"),
-    edge("t/lora", "adapter", "org/base"),
-    edge("w/chat-fr", "finetune", "org/chat"),
-    edge("u/merge", "merge", "org/base"),
-    edge("u/merge", "merge", "org/chat"),
-]
-SPACES = [
-    space("someone/demo", "org/base"),
-    space("someone/demo", "org/chat"),  # one Space using two models: once
-    space("org/own-space", "org/base"),  # the project's own
-    space("alice/app", "org/chat"),  # a member's: inside
-    space("other/app2", "org/chat"),
-    space("else/app3", "stranger/model"),  # not a project model
-]
-
-
-def build(tmp_path, models=MODELS, spaces=SPACES):
-    rows = merged(
-        {
-            "hub_repos": models,
-            "hub_derivatives": EDGES,
-            "hub_org_members": [member("org", "alice")],
-            "hub_space_models": spaces,
-        },
-        spine_opener("org/base", "2024-03-10"),
-    )
-    return build_over(tmp_path, rows, [PROJECT])
+def build(tmp_path, models=MODELS, spaces=None):
+    found = rows(models) if spaces is None else rows(models, spaces)
+    return build_over(tmp_path, found, [PROJECT])
 
 
 def months(found: dict, upto: str = "2024-03") -> dict:
