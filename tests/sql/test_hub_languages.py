@@ -17,10 +17,12 @@ The project `p` (Hub author `org`, member `alice`) has two models: org/base decl
 
 hub_derivative_languages (outside, new to project, cumulative): 2024-01 {jv} 1, 2024-02 {jv, sw}
 2, 2024-03 {jv, sw, yo} 3. hub_language_derivatives (new to parents, cumulative): 2024-01 v = 1,
-2024-02 + alice, x, y = 4, 2024-03 + w = 5.
+2024-02 + alice, x, y = 4, 2024-03 + w = 5. hub_spaces_using: someone/demo (using both models:
+once) and other/app2; org/own-space is the project's, alice/app a member's, else/app3 uses no
+project model: 2, in the snapshot month (2024-03), null before. The rows: tests/languagerows.py.
 """
 
-from languagerows import MODELS, rows
+from languagerows import MODELS, at, rows
 
 from sqlkit import build_over, project, series
 
@@ -111,3 +113,15 @@ def test_collected_with_no_language_is_zero(tmp_path):
         "2024-02": 0,
         "2024-03": 0,
     }
+
+
+def test_model_info_collected_without_spaces_is_zero(tmp_path):
+    """The Hub cursor records model info for org's models: no Space uses them, a 0 (collected);
+    without that record and without Spaces, no row (test_not_collected_gives_no_rows_never_zero)."""
+    cursor = '{"info": {"org/base": {"at": "2024-03-31T00:00:00+00:00", "children": 8}}}'
+    found = rows(MODELS, [])
+    found["sync_state"] = [
+        {"source": "hub", "scope": "state:org", "cursor": cursor, "updated_at": at("2024-03-31")}
+    ]
+    con = build_over(tmp_path, found, [PROJECT])
+    assert series(con, "p", "hub_spaces_using")["2024-03"] == 0
