@@ -1,7 +1,8 @@
 """Hub collection cost against a local fake Hub: an org with 700 models, 3,000 derivatives and
-500 discussions. Prints the first run's calls against the minimum, the second run's calls (nothing
-new) and of a next-day run, wall time, the collecting thread's CPU time (time.thread_time: the
-fake Hub answers from other threads) and peak memory.
+500 discussions; every model card declares languages (issue 26: they come with the listings).
+Prints the first run's calls against the minimum, the second run's calls (nothing new) and of a
+next-day run, wall time, the collecting thread's CPU time (time.thread_time: the fake Hub answers
+from other threads) and peak memory.
 
     /work/main/.venv/bin/python bench/hub_collect.py
 
@@ -49,6 +50,13 @@ ORG, MODELS, DERIVATIVES, DISCUSSIONS, DEPTH = "bigorg", 700, 3000, 500, 2
 GRANDCHILDREN = Options.grandchildren  # the default: 20
 DATASETS, SPACES, MEMBERS, BENCH = 10, 5, 20, "bigorg/ds-0"
 RELATIONS = ("finetune", "adapter", "quantized", "merge")
+LANGUAGES = ("en", "sw", "swa", "yo", "jv", "su", "id", "th", "pl", "ar")  # swa: sw spelled in 3
+
+
+def card(i: int) -> dict:
+    """Cards and their bare language tags, as the Hub gives them: one to three languages."""
+    codes = [LANGUAGES[(i + k * 3) % len(LANGUAGES)] for k in range(1 + i % 3)]
+    return {"card": {"language": codes, "license": "apache-2.0"}, "tags": codes}
 
 
 def build_hub(rng: random.Random) -> FakeHub:
@@ -57,7 +65,10 @@ def build_hub(rng: random.Random) -> FakeHub:
     models = [f"{ORG}/model-{i:03d}" for i in range(MODELS)]
     for i, name in enumerate(models):
         hub.add_model(
-            name, created=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", downloads=rng.randint(0, 10**5)
+            name,
+            created=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            downloads=rng.randint(0, 10**5),
+            **card(0),  # the project's models: English
         )
     for i in range(DATASETS):
         hub.add_dataset(f"{ORG}/ds-{i}", created="2023-05-01")
@@ -85,13 +96,14 @@ def _derivatives(hub: FakeHub, rng: random.Random, models: list[str]) -> None:
         if relation == "merge":
             parents.append(("merge", rng.choice(popular)))
         child = f"user{i % 900}/deriv-{i}"
-        hub.add_model(child, created="2024-02-01", parents=parents)
+        hub.add_model(child, created="2024-02-01", parents=parents, **card(i))
         first_level.append(child)
     for i in range(DERIVATIVES - 2400):
         hub.add_model(
             f"user{i % 300}/grand-{i}",
             created="2024-03-01",
             parents=[("finetune", rng.choice(first_level))],
+            **card(i + 1),
         )
 
 
@@ -194,12 +206,18 @@ def main() -> None:
         with connect(Path(tmp) / "bench.duckdb") as con:
             edges = con.execute("select count(*) from hub_derivatives").fetchone()[0]
             threads = con.execute("select count(*) from hub_discussions").fetchone()[0]
+            carded = con.execute(
+                "select count(*) from hub_repos where len(languages) > 0"
+            ).fetchone()[0]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"fake Hub: {MODELS} models, {DERIVATIVES} derivatives, {DISCUSSIONS} discussions, "
         f"depth {DEPTH}"
     )
-    print(f"collected: {edges} derivative edges, {threads} discussions")
+    print(
+        f"collected: {edges} derivative edges, {threads} discussions, "
+        f"{carded} models with their card's languages (no call of their own)"
+    )
     print(
         f"first run:  {first} calls (grandchildren under the {GRANDCHILDREN} most-downloaded "
         f"derivatives of each model); "

@@ -44,7 +44,7 @@ SECTIONS = (
         "derivatives",
         "Derivative models and datasets",
         "Who builds on the project's models and data?",
-        ("derivative-models", "datasets"),
+        ("derivative-models", "datasets", "local-languages", "apps-demos"),
         None,
         "hub_authors",
         "add the project's Hub users or organisations to `hub_authors` in projects.toml, then run "

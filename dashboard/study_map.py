@@ -32,6 +32,8 @@ STUDY_ROWS = (
     Row("datasets", "Data: datasets", "Figure 3", True),
     Row("community-benchmarks", "Evaluation: benchmarks", "Figure 5", True),
     Row("discussion-chat", "Non-technical: discussion and chat", "Figure 6", True),
+    Row("local-languages", "Models: adapting for local languages", "Figure 2", True),
+    Row("apps-demos", "Models: apps and demos", "Figure 2", True),
     Row("compute", "Compute partnerships", "Figure 7", False),
 )
 # a collaboration type the catalog gains later (another helper's source) gets a row of its own
@@ -73,6 +75,11 @@ READINGS = {
     "lower everyone's costs (§5.1.5).",
     ("discussion-chat", "post-release"): "Research and questions on open artifacts feed back to "
     "the developers (§5.3.5).",
+    ("local-languages", "post-release"): "Partners fine-tune base models for local languages "
+    "and contexts (SEA-LION's Javanese and Sundanese assistant; §5.3.1); releases catalyse "
+    "efforts to expand language coverage (§5.3.2).",
+    ("apps-demos", "post-release"): "Developers and startups build apps and demos that "
+    "showcase the models' capabilities (§5.3.1).",
     ("compute", "pre-training"): "Supercomputing partnerships, research credits and vendor deals "
     "(§5.1.6): not visible on any public platform On-ramp reads.",
 }

@@ -25,6 +25,7 @@ LIST_EXPAND = {
         "gated",
         "private",
         "sha",
+        "cardData",  # the card's `language` (reference/hub.md §3): no call of its own
     ],
     "dataset": [
         "author",
@@ -52,6 +53,7 @@ CHILD_EXPAND = [
     "library_name",
     "gated",
     "model-index",
+    "cardData",  # the card's `language`, on the listing already made: no call per derivative
 ]
 INFO_EXPAND = ["childrenModelCount", "spaces", "evalResults", "model-index"]
 
@@ -108,6 +110,21 @@ def _license(tags: list[str]) -> str | None:
     return next((t.split(":", 1)[1] for t in tags if t.startswith("license:")), None)
 
 
+def card_languages(item: dict) -> list[str] | None:
+    """The languages a model card declares (`cardData.language`: a string or a list), as written;
+    None when the payload carries no card (not asked for, or no card): the tags then speak. SQL
+    normalises them (sql/macros/languages.sql)."""
+    card = item.get("cardData")
+    if not isinstance(card, dict):
+        return None
+    declared = card.get("language")
+    if isinstance(declared, str):
+        declared = [declared]
+    if not isinstance(declared, list):
+        return []
+    return [v.strip() for v in declared if isinstance(v, str) and v.strip()]
+
+
 def repo_row(repo_type: str, item: dict, collected_at: datetime) -> dict:
     tags = [t for t in item.get("tags") or [] if isinstance(t, str)]
     gated = item.get("gated")
@@ -122,6 +139,7 @@ def repo_row(repo_type: str, item: dict, collected_at: datetime) -> dict:
         "license": _license(tags),
         "gated": None if gated is None else str(gated).lower(),
         "tags": tags,
+        "languages": card_languages(item),
         "likes": item.get("likes"),
         "downloads_30d": item.get("downloads"),
         "downloads_all_time": item.get("downloadsAllTime"),

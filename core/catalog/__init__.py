@@ -20,6 +20,8 @@ COLLABORATION_TYPES = (
     "datasets",
     "community-benchmarks",
     "discussion-chat",
+    "local-languages",  # the study's §5.3.1 on-ramps of model reuse the Hub shows (issue 26)
+    "apps-demos",
 )
 LIFECYCLE_STAGES = ("pre-training", "post-training", "post-release")
 KINDS = ("snapshot", "level")

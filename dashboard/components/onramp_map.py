@@ -28,6 +28,9 @@ select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
+DEMO_SQL = """
+select source from fct_source_status where project = ? and last_run_is_demo
+"""
 GOOD, BAD, FLAT = "#1a7f37", "#cf222e", "#6e7781"
 PER_CELL = 4  # the cell's first on-ramps (key first); the rest are in the sections below
 JOURNEYS = "journeys"  # the Journeys section's key: where the cross-platform (xp_*) on-ramps live
@@ -111,9 +114,16 @@ def _line(row: pd.Series, indicator: Indicator, link: Callable[[str], str] | Non
     )
 
 
-def missing_line(indicators: list[Indicator], configured: dict[str, bool] | None) -> str:
+def missing_line(
+    indicators: list[Indicator],
+    configured: dict[str, bool] | None,
+    demo: frozenset[str] = frozenset(),
+) -> str:
     """Why a cell with on-ramps has no value, and how to add one: the projects.toml key its
-    sections need where the project does not set it; else the sources have nothing collected."""
+    sections need where the project does not set it; the demo's load where its sources came from
+    the bundled snapshot (which holds nothing for the cell: not collected there, never 0); else
+    the sources have nothing collected."""
+    sources = sorted({i.source for i in indicators})
     if configured is not None:
         sections = {}
         for i in indicators:
@@ -132,7 +142,13 @@ def missing_line(indicators: list[Indicator], configured: dict[str, bool] | None
                 f"<i>No data: {keys} not set in projects.toml for this project. "
                 f"To add it: {how}</i>"
             )
-    sources = ", ".join(sorted({i.source for i in indicators}))
+    if sources and set(sources) <= demo:
+        return (
+            "<i>Not collected in the demo: its bundled snapshot holds no "
+            f"{', '.join(sources)} data for this on-ramp. <code>onramp collect</code> and "
+            "<code>onramp build</code> measure it on your own projects</i>"
+        )
+    sources = ", ".join(sources)
     if configured is not None:
         return (
             f"<i>No data for this month: {sources} configured, but nothing collected that counts "
@@ -148,9 +164,11 @@ def cell_html(
     stage: str,
     configured: dict[str, bool] | None = None,
     link: Callable[[str], str] | None = None,
+    demo: frozenset[str] = frozenset(),
 ) -> str:
     """A cell's lines. `configured`: which projects.toml lists the project sets (to say what is
-    missing); `link`: a section key -> the address that opens it (each line a way in)."""
+    missing); `link`: a section key -> the address that opens it (each line a way in); `demo`:
+    the sources whose data is the demo's load (an empty cell says "not collected in the demo")."""
     indicators = cell_indicators(row_key, stage)
     study = reading(row_key, stage)
     by_id = values.set_index("indicator") if len(values) else pd.DataFrame()
@@ -161,7 +179,7 @@ def cell_html(
         more = f"+ {len(rest)} more in the section below"
         lines = [*lines[:PER_CELL], _anchor(more, link(section_key(rest[0])) if link else None)]
     if indicators and not lines:
-        lines = [missing_line(indicators, configured)]
+        lines = [missing_line(indicators, configured, demo)]
     elif not indicators and study:
         lines = ["<i>Not measured: public platforms do not show this on-ramp</i>"]
     parts = ["<br>".join(lines)] if lines else []
@@ -174,13 +192,14 @@ def table_html(
     values: pd.DataFrame,
     configured: dict[str, bool] | None = None,
     link: Callable[[str], str] | None = None,
+    demo: frozenset[str] = frozenset(),
 ) -> str:
     head = "".join(f"<th>{title}</th>" for title in STAGE_TITLES.values())
     body = []
     for row in ROWS:
         cells = "".join(
             '<td style="vertical-align:top">'
-            + cell_html(values, row.key, stage, configured, link)
+            + cell_html(values, row.key, stage, configured, link, demo)
             + "</td>"
             for stage in STAGE_TITLES
         )
@@ -202,10 +221,17 @@ def section_link(selection: Selection) -> Callable[[str], str]:
     return link
 
 
+def demo_sources(project: str) -> frozenset[str]:
+    """The sources whose latest run for the project is the demo's load (fct_source_status)."""
+    frame = query(DEMO_SQL, (project,))
+    return frozenset(frame["source"])
+
+
 def render(selection: Selection, configured: dict[str, bool] | None = None) -> pd.DataFrame:
     """The project's map for its headline month; returns the values it shows (for tests).
     `configured`: which projects.toml lists the project sets, so an empty cell names the key."""
     values = load([selection.project], selection.headline)
+    demo = demo_sources(selection.project)
     link = section_link(selection)
     st.subheader(
         f"Where do people find a way in? The on-ramp map, {fmt.month_name(selection.headline)}",
@@ -223,7 +249,9 @@ def render(selection: Selection, configured: dict[str, bool] | None = None) -> p
         key="onramp-map",
         data=values,
         about=ABOUT,
-        table=lambda: st.markdown(table_html(values, configured, link), unsafe_allow_html=True),
+        table=lambda: st.markdown(
+            table_html(values, configured, link, demo), unsafe_allow_html=True
+        ),
         sample=is_sample(values),
     )
     return values

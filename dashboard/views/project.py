@@ -14,6 +14,7 @@ from dashboard.components import (
     derivatives,
     indicator_trend,
     journeys,
+    languages,
     onramp_map,
     organisation_shares,
     pr_cycle_time,
@@ -81,6 +82,7 @@ def _extras(section: Section) -> int:
         with columns[1]:
             drawn += derivatives.render_by_base(selection)
         derivatives.render_top(selection)
+        drawn += languages.render(selection)
     return drawn
 
 

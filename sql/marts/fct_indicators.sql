@@ -29,6 +29,8 @@ unioned as (
     union all by name
     select * from int_indicators_hub_benchmarks
     union all by name
+    select * from int_indicators_hub_languages
+    union all by name
     select project, month, indicator, value, is_sample, sample_size from int_indicators_chat  -- dc_* and sl_*
     union all by name
     select * from int_indicators_xp

@@ -17,6 +17,7 @@ renamed as (
                 and created_at < '2022-03-02 23:30:00+00'::timestamptz then null
             else created_at end as created_at,
         tags,
+        languages,
         last_modified,
         pipeline_tag,
         library_name,

@@ -104,8 +104,12 @@ class FakeHub:
         gated=False,
         pipeline_tag="text-generation",
         library_name="transformers",
+        card=None,
     ) -> dict:
-        """`parents`: (relation, base id) pairs, tagged the Hub's way (bare and with relation)."""
+        """`parents`: (relation, base id) pairs, tagged the Hub's way (bare and with relation).
+        `card`: the card's metadata (`cardData`, sent only when asked for by `expand`), e.g.
+        {"language": ["sw"]}; the Hub also tags the model with each language, bare: pass those in
+        `tags` as the Hub would show them. A model without a card has no `cardData` at all."""
         all_tags = list(tags) + [f"dataset:{d}" for d in datasets]
         for relation, base in parents:
             all_tags += [f"base_model:{base}", f"base_model:{relation}:{base}"]
@@ -125,6 +129,7 @@ class FakeHub:
                 "model-index": model_index,
                 "evalResults": eval_results or [],
                 "spaces": list(spaces),
+                **({} if card is None else {"cardData": card}),
             },
         )
 

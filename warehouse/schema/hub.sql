@@ -18,6 +18,7 @@ create table if not exists hub_repos (
     collected_at        timestamptz,
     provenance          varchar not null default 'api',
     run_id              varchar,
+    languages           varchar[],              -- the model card's `language`, as written; null: no card
     primary key (repo_type, repo_id)
 );
 
@@ -43,6 +44,7 @@ create table if not exists hub_derivatives (     -- edges of the model tree, fro
     primary key (child_id, base_id, relation)
 );
 alter table hub_derivatives add column if not exists seen_at timestamptz;
+alter table hub_repos add column if not exists languages varchar[];
 
 create table if not exists hub_tree_listings (   -- when a model's children were last listed: its
     parent_id   varchar primary key,            -- edges not seen since are gone (deleted or retagged)
