@@ -16,7 +16,7 @@ from dashboard.controls import Selection
 from dashboard.data import query
 
 SQL = """
-select language, first_month, derivatives, models, is_sample
+select language, language_name, first_month, derivatives, models, is_sample
 from fct_derivative_languages
 where project = ?
 order by first_month desc nulls last, language
@@ -62,7 +62,7 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     """The table as drawn: month names, the derivatives as one line, newest first."""
     return pd.DataFrame(
         {
-            "language": frame["language"],
+            "language": frame["language_name"],
             "first appeared": [
                 fmt.DASH if fmt.is_missing(m) else fmt.month_name(m) for m in frame["first_month"]
             ],

@@ -1,10 +1,11 @@
 -- Language codes (DESIGN.md §4, hub_derivative_languages): a declared language normalised to ISO
 -- 639-1 where the language has a two-letter code, so `sw`, `swa`, `SW` and `sw-KE` are one language.
 --
--- Provenance of the two tables below: generated from pycountry 26.2.16 (PyPI), whose ISO 639-3 data
+-- Provenance of the three tables below: generated from pycountry 26.2.16 (PyPI), whose ISO 639-3 data
 -- is Debian's iso-codes (`iso_639-3.json`, from SIL International, the ISO 639-3 registration
 -- authority): the 184 languages with an ISO 639-1 code, and for each its ISO 639-3 code (= ISO
--- 639-2/T) and, where it differs, its ISO 639-2/B code (204 three-letter codes). Regenerate with:
+-- 639-2/T) and, where it differs, its ISO 639-2/B code (204 three-letter codes), and their English
+-- names. Regenerate with:
 -- scripts/iso639_table.py (with pycountry installed; tests/sql/test_language_codes.py checks the
 -- map lands on the two-letter list). Only these macros read it.
 
@@ -57,6 +58,63 @@ create or replace temp macro iso639_3_to_1() as map {
         'wln': 'wa', 'wol': 'wo', 'xho': 'xh', 'yid': 'yi', 'yor': 'yo', 'zha': 'za', 'zho': 'zh',
         'zul': 'zu'
 };
+
+-- The English name of each ISO 639-1 language (ISO 639's reference name, without qualifiers such
+-- as '(macrolanguage)'), so a card says 'Swahili (sw)', not 'sw'
+create or replace temp macro iso639_1_names() as map {
+        'aa': 'Afar', 'ab': 'Abkhazian', 'ae': 'Avestan', 'af': 'Afrikaans',
+        'ak': 'Akan', 'am': 'Amharic', 'an': 'Aragonese', 'ar': 'Arabic',
+        'as': 'Assamese', 'av': 'Avaric', 'ay': 'Aymara', 'az': 'Azerbaijani',
+        'ba': 'Bashkir', 'be': 'Belarusian', 'bg': 'Bulgarian', 'bi': 'Bislama',
+        'bm': 'Bambara', 'bn': 'Bengali', 'bo': 'Tibetan', 'br': 'Breton',
+        'bs': 'Bosnian', 'ca': 'Catalan', 'ce': 'Chechen', 'ch': 'Chamorro',
+        'co': 'Corsican', 'cr': 'Cree', 'cs': 'Czech', 'cu': 'Church Slavic',
+        'cv': 'Chuvash', 'cy': 'Welsh', 'da': 'Danish', 'de': 'German',
+        'dv': 'Divehi', 'dz': 'Dzongkha', 'ee': 'Ewe', 'el': 'Greek',
+        'en': 'English', 'eo': 'Esperanto', 'es': 'Spanish', 'et': 'Estonian',
+        'eu': 'Basque', 'fa': 'Persian', 'ff': 'Fulah', 'fi': 'Finnish',
+        'fj': 'Fijian', 'fo': 'Faroese', 'fr': 'French', 'fy': 'Western Frisian',
+        'ga': 'Irish', 'gd': 'Scottish Gaelic', 'gl': 'Galician', 'gn': 'Guarani',
+        'gu': 'Gujarati', 'gv': 'Manx', 'ha': 'Hausa', 'he': 'Hebrew',
+        'hi': 'Hindi', 'ho': 'Hiri Motu', 'hr': 'Croatian', 'ht': 'Haitian',
+        'hu': 'Hungarian', 'hy': 'Armenian', 'hz': 'Herero', 'ia': 'Interlingua (International Auxiliary Language Association)',
+        'id': 'Indonesian', 'ie': 'Interlingue', 'ig': 'Igbo', 'ii': 'Sichuan Yi',
+        'ik': 'Inupiaq', 'io': 'Ido', 'is': 'Icelandic', 'it': 'Italian',
+        'iu': 'Inuktitut', 'ja': 'Japanese', 'jv': 'Javanese', 'ka': 'Georgian',
+        'kg': 'Kongo', 'ki': 'Kikuyu', 'kj': 'Kuanyama', 'kk': 'Kazakh',
+        'kl': 'Kalaallisut', 'km': 'Khmer', 'kn': 'Kannada', 'ko': 'Korean',
+        'kr': 'Kanuri', 'ks': 'Kashmiri', 'ku': 'Kurdish', 'kv': 'Komi',
+        'kw': 'Cornish', 'ky': 'Kirghiz', 'la': 'Latin', 'lb': 'Luxembourgish',
+        'lg': 'Ganda', 'li': 'Limburgan', 'ln': 'Lingala', 'lo': 'Lao',
+        'lt': 'Lithuanian', 'lu': 'Luba-Katanga', 'lv': 'Latvian', 'mg': 'Malagasy',
+        'mh': 'Marshallese', 'mi': 'Maori', 'mk': 'Macedonian', 'ml': 'Malayalam',
+        'mn': 'Mongolian', 'mr': 'Marathi', 'ms': 'Malay', 'mt': 'Maltese',
+        'my': 'Burmese', 'na': 'Nauru', 'nb': 'Norwegian Bokmål', 'nd': 'North Ndebele',
+        'ne': 'Nepali', 'ng': 'Ndonga', 'nl': 'Dutch', 'nn': 'Norwegian Nynorsk',
+        'no': 'Norwegian', 'nr': 'South Ndebele', 'nv': 'Navajo', 'ny': 'Chichewa',
+        'oc': 'Occitan', 'oj': 'Ojibwa', 'om': 'Oromo', 'or': 'Oriya',
+        'os': 'Ossetian', 'pa': 'Panjabi', 'pi': 'Pali', 'pl': 'Polish',
+        'ps': 'Pushto', 'pt': 'Portuguese', 'qu': 'Quechua', 'rm': 'Romansh',
+        'rn': 'Rundi', 'ro': 'Romanian', 'ru': 'Russian', 'rw': 'Kinyarwanda',
+        'sa': 'Sanskrit', 'sc': 'Sardinian', 'sd': 'Sindhi', 'se': 'Northern Sami',
+        'sg': 'Sango', 'sh': 'Serbo-Croatian', 'si': 'Sinhala', 'sk': 'Slovak',
+        'sl': 'Slovenian', 'sm': 'Samoan', 'sn': 'Shona', 'so': 'Somali',
+        'sq': 'Albanian', 'sr': 'Serbian', 'ss': 'Swati', 'st': 'Southern Sotho',
+        'su': 'Sundanese', 'sv': 'Swedish', 'sw': 'Swahili', 'ta': 'Tamil',
+        'te': 'Telugu', 'tg': 'Tajik', 'th': 'Thai', 'ti': 'Tigrinya',
+        'tk': 'Turkmen', 'tl': 'Tagalog', 'tn': 'Tswana', 'to': 'Tonga (Tonga Islands)',
+        'tr': 'Turkish', 'ts': 'Tsonga', 'tt': 'Tatar', 'tw': 'Twi',
+        'ty': 'Tahitian', 'ug': 'Uighur', 'uk': 'Ukrainian', 'ur': 'Urdu',
+        'uz': 'Uzbek', 've': 'Venda', 'vi': 'Vietnamese', 'vo': 'Volapük',
+        'wa': 'Walloon', 'wo': 'Wolof', 'xh': 'Xhosa', 'yi': 'Yiddish',
+        'yo': 'Yoruba', 'za': 'Zhuang', 'zh': 'Chinese', 'zu': 'Zulu'
+};
+
+-- A normalised language code as a reader sees it: 'Swahili (sw)'; a code without a two-letter
+-- form (`yue`, `pcm`) has no vendored name and shows as the code
+create or replace temp macro language_label(code) as
+    case when map_contains(iso639_1_names(), code) then iso639_1_names()[code] || ' (' || code || ')'
+        else code end;
 
 -- The primary subtag of a declared value shaped like a language tag, lower-cased: 'sw-KE',
 -- 'pt_BR' and 'zh-Hans' give 'sw', 'pt' and 'zh'; null for anything else ('ml-agents', '4-bit').

@@ -67,7 +67,7 @@ def test_the_card_lists_languages_newest_first(language_app):
     tables = [df.value for df in at.dataframe if "first appeared" in df.value.columns]
     assert tables, "no Languages table"
     table = tables[0]
-    assert list(table["language"]) == ["yo", "sw", "jv"]
+    assert list(table["language"]) == ["Yoruba (yo)", "Swahili (sw)", "Javanese (jv)"]
     assert list(table["first appeared"]) == ["Mar 2024", "Feb 2024", "—"]
     assert list(table["derivatives"]) == [1, 2, 1]
     assert list(table["models (newest first)"]) == [

@@ -60,3 +60,26 @@ def test_the_vendored_table_is_consistent(con):
 )
 def test_language_code(con, raw, from_card, expected):
     assert code(con, raw, from_card) == expected
+
+
+def test_every_two_letter_language_has_a_name(con):
+    names = con.execute("select iso639_1_names()").fetchone()[0]
+    ones = con.execute("select iso639_1_codes()").fetchone()[0]
+    assert sorted(names) == sorted(ones)
+    assert all(names.values())
+    # ISO 639's qualifiers a reader does not need are left out; those that tell two apart stay
+    assert not [n for n in names.values() if "macrolanguage" in n or "1453" in n or "1500" in n]
+    assert names["to"] == "Tonga (Tonga Islands)"
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("sw", "Swahili (sw)"),  # ISO 639's 'Swahili (macrolanguage)', without its qualifier
+        ("el", "Greek (el)"),  # 'Modern Greek (1453-)'
+        ("jv", "Javanese (jv)"),
+        ("yue", "yue"),  # no two-letter form: no vendored name, shown as the code
+    ],
+)
+def test_a_language_reads_as_its_name_and_code(con, code, label):
+    assert con.execute("select language_label(?)", [code]).fetchone()[0] == label
