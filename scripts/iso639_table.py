@@ -11,7 +11,6 @@ then paste its output over the three macros in sql/macros/languages.sql.
 
 from __future__ import annotations
 
-
 # ISO 639's reference names carry qualifiers a reader does not need on a card
 _QUALIFIERS = (" (macrolanguage)", " (1453-)", " (post 1500)")
 
