@@ -127,6 +127,12 @@ HOW_TO_COLLECT_INDICATOR = {  # where one source's indicator needs more than the
     "and run `onramp collect --source hub`",
     "hub_dataset_reuse_models": "run `onramp collect --source hub` for a project whose "
     "`hub_authors` publish datasets (their reuse is listed with the Hub collection)",
+    "hub_derivative_languages": "run `onramp collect --source hub`: the Hub listings bring each "
+    "model card's languages (the demo's bundled Hub snapshot carries none)",
+    "hub_language_derivatives": "run `onramp collect --source hub`: the Hub listings bring each "
+    "model card's languages (the demo's bundled Hub snapshot carries none)",
+    "hub_spaces_using": "run `onramp collect --source hub`: the models' info lists the Spaces "
+    "using them (the demo's bundled Hub snapshot carries none)",
 }
 
 

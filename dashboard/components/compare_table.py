@@ -59,6 +59,21 @@ COVERED_BY = {
 COVERAGE_NOUNS = {"derivative_trees": "derivative trees of", "downloads": "downloads of"}
 
 
+COLLECTED_SQL = """
+select distinct c.indicator
+from fct_indicator_changes as c
+join dim_projects as p using (project)
+where c.month = ? and list_contains(?, c.indicator) and list_contains(?, p.organizational_model)
+"""
+
+
+def collected(selection: Selection, indicators: list[Indicator], models: list[str]) -> set[str]:
+    """The indicators some project shown has a row for at the headline month: the others were
+    never collected for any of them (a column of "not collected" only)."""
+    ids = [i.id for i in indicators]
+    return set(query(COLLECTED_SQL, (selection.headline, ids, list(models)))["indicator"])
+
+
 def load(selection: Selection, indicators: list[Indicator], models: list[str]) -> pd.DataFrame:
     """Long: one row per project per indicator, for the headline month."""
     ids = [i.id for i in indicators]

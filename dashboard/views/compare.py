@@ -51,7 +51,12 @@ asked_ids = [i for i in st.query_params.get("indicators", "").split(",") if i in
 
 if view in ("Side by side", "Ranks"):
     names = {i.id: f"{i.name} ({i.collaboration_type})" for i in ordered}
-    default = [i.id for i in ordered if i.key] if view == "Side by side" else list(names)
+    keys = [i for i in ordered if i.key]
+    # side by side opens on each collaboration type's key indicator, less those no project shown
+    # has collected: a column of "not collected" only says nothing a line under the picker can't
+    have = compare_table.collected(selection, keys, chosen)
+    left_out = [i for i in keys if i.id not in have]
+    default = [i.id for i in keys if i.id in have] if view == "Side by side" else list(names)
     picked = st.multiselect(
         "Indicators",
         list(names),
@@ -64,6 +69,13 @@ if view in ("Side by side", "Ranks"):
     else:
         st.query_params["indicators"] = ",".join(picked)
     indicators = [catalog[i] for i in picked]
+    unpicked = [i for i in left_out if i.id not in picked]
+    if view == "Side by side" and unpicked:
+        st.caption(
+            "**Not collected for any project shown**, so left out of the default columns: "
+            + "; ".join(f"{i.name} ({fmt.how_to_collect(i)})" for i in unpicked)
+            + ". Pick them under Indicators to see their empty columns."
+        )
     if not indicators:
         empty("Pick at least one indicator above.")
     elif view == "Side by side":

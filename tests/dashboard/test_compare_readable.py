@@ -77,7 +77,23 @@ def test_side_by_side_headers_are_full_names_with_their_definition(make_app):
     # says so
     meta = table.set_index("project").loc["meta-llama"]
     assert meta["hub_derivatives_total"] == "470 · as of 22 Apr 2025, stale"
-    assert set(table["hub_dataset_reuse_models"]) == {"not collected"}
+    assert "hub_dataset_reuse_models" not in table  # collected for no project shown: see below
+
+
+def test_a_key_indicator_collected_for_no_project_is_named_not_drawn(make_app):
+    """Dataset reuse was collected for no project of the demo: the default columns leave it out
+    and say so, with how to collect it; picked, its column says "not collected", never 0."""
+    at = make_app(project="eleutherai", **PERIOD).run()
+    table, _ = side_by_side(at)
+    reuse = indicator("hub_dataset_reuse_models")
+    line = next(c.value for c in at.caption if "Not collected for any project shown" in c.value)
+    assert reuse.name in line and "onramp collect --source hub" in line
+    assert "gh_external_prs_opened" in table  # collected ones stay
+    at.multiselect(key="compare_indicators_Side by side").set_value([reuse.id]).run()
+    table, _ = side_by_side(at)
+    assert set(table[reuse.id]) == {"not collected"}
+    line = next(c.value for c in at.caption if "Not collected for any project shown" in c.value)
+    assert reuse.name not in line  # picked: no longer said to be left out
 
 
 def test_side_by_side_says_too_few_and_the_thresholds(make_app):
