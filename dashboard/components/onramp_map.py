@@ -24,7 +24,8 @@ from dashboard.study_map import ROWS, STAGE_TITLES, reading
 
 SQL = """
 select c.project, c.indicator, c.month, c.value, c.final, c.settles_on, c.latest_value,
-    c.as_of, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale
+    c.as_of, c.change_3m, c.change_3m_went, c.change_1y, c.is_sample, c.stale, c.too_few,
+    c.sample_size
 from fct_indicator_changes as c
 where list_contains(?, c.project) and c.month = ?
 """
@@ -100,7 +101,15 @@ def _line(row: pd.Series, indicator: Indicator, link: Callable[[str], str] | Non
             f'<span style="color:{FLAT}">(final on {fmt.day(row["settles_on"])})</span>'
         )
     arrow, colour = mark(row["change_3m"], row["change_3m_went"])
+    few = bool(row.get("too_few", False)) and not fmt.is_missing(row.get("sample_size"))
+    if few:  # a ratio over 3 pull requests went neither way that a reader should trust
+        colour = FLAT
     text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
+    if few:
+        text += (
+            f' <span style="color:{FLAT}">· too few to judge ({int(row["sample_size"])} '
+            f"items, under the catalog's {indicator.min_sample})</span>"
+        )
     if as_of is not None:
         old = ", stale" if bool(row.get("stale", False)) else ""
         return (

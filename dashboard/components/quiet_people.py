@@ -89,11 +89,16 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
+            # a half-width column: labels stop at 160 px and the legend sits under the bars
+            y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
             x=alt.X(
                 "activities:Q", title="activities before going quiet", axis=alt.Axis(format=",d")
             ),
-            color=alt.Color("platform:N", scale=alt.Scale(domain=PLATFORMS)),
+            color=alt.Color(
+                "platform:N",
+                scale=alt.Scale(domain=PLATFORMS),
+                legend=alt.Legend(orient="bottom", columns=2, title=None),
+            ),
             tooltip=[
                 alt.Tooltip("name:N", title="person"),
                 "platform:N",

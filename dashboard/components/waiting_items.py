@@ -78,9 +78,21 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(encoded(frame, CHART_FIELDS))
         .mark_bar()
         .encode(
-            y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+            # in a half-width column the labels and the legend would leave the bars a sliver:
+            # labels stop at 160 px, the legend goes under the chart
+            y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=160)),
             x=alt.X("days_waiting:Q", title="days without an answer"),
-            color=alt.Color("kind:N", scale=alt.Scale(domain=KINDS)),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(domain=KINDS),
+                # only the kinds charted, one per line: a half-width column clips a wide legend
+                legend=alt.Legend(
+                    orient="bottom",
+                    columns=1,
+                    title=None,
+                    values=[k for k in KINDS if k in set(frame["kind"])],
+                ),
+            ),
             tooltip=[
                 "item:N",
                 "title:N",

@@ -154,3 +154,17 @@ def test_every_line_and_more_link_opens_its_section():
         link=lambda key: f"?section={key}",
     )
     assert '<a href="?section=journeys" target="_self">' in xp
+
+
+def test_a_ratio_over_too_few_items_says_so_and_is_not_coloured_as_news():
+    """EleutherAI's 100 % acceptance over 3 pull requests (min_sample 10): the value stays, the
+    arrow goes grey and the line says too few to judge; over enough items it keeps its colour."""
+    acceptance = indicator("gh_pr_acceptance_ratio")
+    base = {"indicator": acceptance.id, "value": 1.0, "change_3m": 0.03, "change_3m_went": "better"}
+    few = _values([{**base, "too_few": True, "sample_size": 3}]).iloc[0]
+    line = onramp_map._line(few, acceptance)
+    assert f'<span style="color:{onramp_map.FLAT}">▲</span>' in line
+    assert f"too few to judge (3 items, under the catalog's {acceptance.min_sample})" in line
+    enough = _values([{**base, "too_few": False, "sample_size": 143}]).iloc[0]
+    line = onramp_map._line(enough, acceptance)
+    assert f'<span style="color:{onramp_map.GOOD}">▲</span>' in line and "too few" not in line
