@@ -37,7 +37,10 @@ select * from counts where base_id in (select base_id from top) order by base_id
 
 TOP_SQL = """
 select model_id, relation, base_id, author, strftime(created_at, '%Y-%m-%d') as created,
-    downloads_30d, likes, is_sample
+    downloads_30d, likes,
+    case when len(languages) = 0 then 'none declared' else array_to_string(languages, ', ') end
+        as languages,
+    is_sample
 from fct_derivatives
 where project = ?
 order by downloads_30d desc nulls last, likes desc nulls last, model_id
@@ -160,6 +163,12 @@ def render_top(selection: Selection) -> bool:
                 "base_id": st.column_config.TextColumn("base model"),
                 "downloads_30d": st.column_config.NumberColumn(
                     "downloads (30 days)", format="localized"
+                ),
+                "languages": st.column_config.TextColumn(
+                    "languages",
+                    help="The languages the model's card (else its tags) declares, as ISO 639-1 "
+                    "codes where one exists. —: not collected (the listing brought no card or "
+                    "tags, as in the demo's snapshot), not none.",
                 ),
             },
         )

@@ -91,3 +91,22 @@ def test_the_language_and_spaces_cells_hold_the_indicators():
         "hub_derivative_languages",
         "hub_language_derivatives",
     ]
+
+
+def test_the_top_derivatives_name_their_languages(language_app):
+    """Each derivative's languages beside it (fct_derivatives.languages): 'fr, yo' for the French
+    chat fine-tune that adds Yoruba."""
+    tables = [df.value for df in language_app.dataframe if "languages" in df.value.columns]
+    assert tables, "no languages column in the top derivatives"
+    by_model = tables[0].set_index("model_id")["languages"]
+    assert by_model["w/chat-fr"] == "fr, yo"
+    assert by_model["y/base-swa"] == "sw"
+
+
+def test_the_demo_top_derivatives_say_languages_were_not_collected(make_app):
+    at = make_app(project="eleutherai").run()
+    at.switch_page(PAGES["project"]).run()
+    at = _derivatives_section(at)
+    tables = [df.value for df in at.dataframe if "languages" in df.value.columns]
+    # unknown: empty, drawn as "—" (cards.dataframe's placeholder), never "none declared"
+    assert tables and tables[0]["languages"].isna().all()

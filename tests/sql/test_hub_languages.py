@@ -125,3 +125,27 @@ def test_model_info_collected_without_spaces_is_zero(tmp_path):
     ]
     con = build_over(tmp_path, found, [PROJECT])
     assert series(con, "p", "hub_spaces_using")["2024-03"] == 0
+
+
+def test_each_derivative_keeps_its_languages(tmp_path):
+    """The tree keeps the languages per model (fct_derivatives.languages): normalised and sorted;
+    [] where the listing was read and declares none; null where nothing was collected."""
+    con = build(tmp_path)
+    found = dict(
+        con.execute(
+            "select distinct model_id, languages from fct_derivatives where project = 'p'"
+        ).fetchall()
+    )
+    assert found["y/base-swa"] == ["sw"]  # swa -> sw
+    assert found["w/chat-fr"] == ["fr", "yo"]
+    assert found["u/merge"] == ["en", "fr"]  # one row per parent, the same languages
+    plain = [{**m, "tags": ["transformers"], "languages": None} for m in MODELS]
+    con = build(tmp_path / "plain", models=plain)
+    assert {
+        tuple(r[0]) for r in con.execute("select languages from fct_derivatives").fetchall()
+    } == {()}
+    bare = [{**m, "tags": None, "languages": None} for m in MODELS]
+    con = build(tmp_path / "bare", models=bare, spaces=[])
+    assert con.execute(
+        "select count(*) from fct_derivatives where languages is not null"
+    ).fetchone() == (0,)
