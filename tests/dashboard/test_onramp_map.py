@@ -168,3 +168,30 @@ def test_a_ratio_over_too_few_items_says_so_and_is_not_coloured_as_news():
     enough = _values([{**base, "too_few": False, "sample_size": 143}]).iloc[0]
     line = onramp_map._line(enough, acceptance)
     assert f'<span style="color:{onramp_map.GOOD}">▲</span>' in line and "too few" not in line
+
+
+def test_across_projects_a_value_over_too_few_items_says_so():
+    """A 100 % issue closure ratio over 4 issues (min_sample 10) is no lead on the map across
+    projects: the post-release upstream cell's lead indicator."""
+    values = _values(
+        [
+            {"project": "p", "indicator": "gh_issue_closure_ratio", "value": 1.0,
+             "too_few": True, "sample_size": 4},
+            {"project": "q", "indicator": "gh_issue_closure_ratio", "value": 0.66,
+             "too_few": False, "sample_size": 143},
+        ]
+    )  # fmt: skip
+    table = onramp_map.across_projects(values, {"p": "P", "q": "Q"})
+    column = next(c for c in table.columns if c.endswith(": Issue closure ratio"))
+    assert table[column].tolist() == ["100% · too few (4)", "66%"]
+
+
+def test_no_value_is_never_called_too_few():
+    """A ratio with nothing to divide ("—") shows "—" alone, on both maps."""
+    row = {"indicator": "gh_issue_closure_ratio", "value": None, "too_few": True, "sample_size": 0}
+    values = _values([row])
+    table = onramp_map.across_projects(values, {"p": "P"})
+    column = next(c for c in table.columns if c.endswith(": Issue closure ratio"))
+    assert table[column].tolist() == ["—"]
+    line = onramp_map._line(values.iloc[0], indicator("gh_issue_closure_ratio"))
+    assert "too few" not in line and "<b>—</b>" in line
