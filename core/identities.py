@@ -300,14 +300,16 @@ def _id_list(where: str, key: str, value: object, pattern: re.Pattern, what: str
 # ---------------------------------------------------------------- conflicts
 
 
-def conflicts(identities: Identities) -> list[str]:
+def conflicts(identities: Identities, git_name_key: Callable[[str], str]) -> list[str]:
     """What makes the file ambiguous, one line each: an identity claimed by two people, a
-    person's overlapping affiliations, a domain given to two organisations at once."""
+    person's overlapping affiliations, a domain given to two organisations at once.
+    `git_name_key`: the SQL rule that keys a git author name (warehouse.build.git_name_key), so
+    two spellings a build would merge are one claim."""
     where = identities.path
     found: list[str] = []
     claimed: dict[tuple[str, str], Person] = {}
     for person in identities.people:
-        for platform, value in _claims(person):
+        for platform, value in _claims(person, git_name_key):
             other = claimed.setdefault((platform, value), person)
             if other is not person:
                 shown = "an id" if platform in PSEUDONYMOUS else f"'{value}'"
@@ -320,16 +322,7 @@ def conflicts(identities: Identities) -> list[str]:
     return found
 
 
-def git_name_key(name: str) -> str:
-    """The key of a git author name, as sql/macros/rules.sql's git_name_key (the rule; this copy
-    only lets `check` see two people claiming one git name before a build would merge them, and
-    tests/identities/test_git_names.py keeps it equal to the macro): letters and digits,
-    lower-cased; a name with none keeps its trimmed lower-cased spelling."""
-    folded = name.strip().lower()
-    return "".join(c for c in folded if c.isalnum()) or folded
-
-
-def _claims(person: Person):
+def _claims(person: Person, git_name_key: Callable[[str], str]):
     for platform in ID_KEYS:
         for value in getattr(person, platform):
             if platform == "git_names":

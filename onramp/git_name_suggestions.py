@@ -29,9 +29,9 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from core.identities import Identities, git_name_key
+from core.identities import Identities
 from onramp.identity_suggestions import LOW, MEDIUM, Candidate
-from warehouse.build import create_macros
+from warehouse.build import create_macros, git_name_key
 
 MIN_KEY = 5  # a key this short matches too many logins by chance ("ann", "lee")
 _RANK = {LOW: 0, MEDIUM: 1}
@@ -81,7 +81,7 @@ where author_login is not null and nullif(trim(author_name), '') is not null
 group by 1, 2
 """
 _LOGINS = """
-select login, count(*) from (
+select login, git_name_key(login) as key, count(*) from (
     select author_login as login from github_issues where not coalesce(is_bot, false)
     union all select author_login from github_comments where not coalesce(is_bot, false)
     union all select author_login from github_commits where not coalesce(is_bot, false)
@@ -100,20 +100,23 @@ def git_name_candidates(con, listed: Identities) -> list[Candidate]:
     for key, login, name, n in con.execute(_LOGIN_NAMES).fetchall():
         signed[key][login] = signed[key].get(login, 0) + n
         spelled.setdefault(key, name)
-    logins = {login.lower(): login for login, _ in con.execute(_LOGINS).fetchall()}
-    edges = _edges(git_only, signed, spelled, logins)
+    seen = con.execute(_LOGINS).fetchall()
+    logins = {login.lower(): login for login, _, _ in seen}
+    keys = {login: key for login, key, _ in seen}
+    login_keys = {login: keys[login] for login in logins.values()}
+    edges = _edges(git_only, signed, spelled, login_keys)
     return _candidates(edges, git_only, signed, logins, _owners(listed), repos)
 
 
 # ---------------------------------------------------------------- rules
 
 
-def _edges(git_only, signed, spelled, logins) -> list[tuple[str, str, str, str]]:
+def _edges(git_only, signed, spelled, login_keys) -> list[tuple[str, str, str, str]]:
     """(node, node, confidence, reason); a node is 'git:KEY' or 'login:LOWER'."""
     names = _known_names(git_only, signed, spelled)
     edges = []
     edges += _one_login(git_only, signed)
-    edges += _spells_login(git_only, logins)
+    edges += _spells_login(git_only, login_keys)
     edges += _same_words(git_only, signed, names)
     edges += _extra_words(git_only, signed, names)
     edges += _initials(git_only, signed, names)
@@ -137,12 +140,13 @@ def _one_login(git_only, signed):
         )
 
 
-def _spells_login(git_only, logins):
+def _spells_login(git_only, login_keys: dict[str, str]):
+    """login_keys: each login seen (one spelling of each) and its git_name_key."""
     by_key: dict[str, list[str]] = defaultdict(list)
     by_fold: dict[str, list[str]] = defaultdict(list)
-    for login in logins.values():
-        by_key[git_name_key(login)].append(login)
-        by_fold[_fold(git_name_key(login), digits=True)].append(login)
+    for login, key in login_keys.items():
+        by_key[key].append(login)
+        by_fold[_fold(key, digits=True)].append(login)
     for key, (name, _) in git_only.items():
         if len(key) < MIN_KEY:
             continue

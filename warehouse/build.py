@@ -6,6 +6,7 @@ reader sees the old file or the new one, never a half-built one (DESIGN.md §1).
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def check_identities(identities: Identities, registry: Registry | None = None) -
     organisation's `projects` that names no project of the registry."""
     if registry is not None:
         check_projects(identities, {p.id for p in registry.projects})
-    problems = conflicts(identities)
+    problems = conflicts(identities, git_name_key)
     if problems:
         more = f" (and {len(problems) - 1} more; see `onramp identities check`)"
         raise OnrampError(problems[0] + (more if len(problems) > 1 else ""))
@@ -116,6 +117,20 @@ def create_macros(con: duckdb.DuckDBPyConnection, models_root: Path = MODELS_DIR
             con.execute(path.read_text(encoding="utf-8"))
         except duckdb.Error as exc:
             raise OnrampError(f"{path}: {str(exc).splitlines()[0]}") from None
+
+
+@functools.cache
+def _rules() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    create_macros(con)
+    return con
+
+
+def git_name_key(name: str) -> str:
+    """The key of a git author name by sql/macros/rules.sql's git_name_key, the one rule, for
+    Python that runs before or without a build (`identities check`, the git-name suggestions):
+    an in-memory DuckDB holding the macros, made once per process."""
+    return _rules().execute("select git_name_key(?)", [name]).fetchone()[0]
 
 
 def run_model(con: duckdb.DuckDBPyConnection, model) -> None:

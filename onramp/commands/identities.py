@@ -97,6 +97,7 @@ def _listed(paths: Paths):
 def _check(paths: Paths) -> int:
     from core.identities import check_projects, conflicts, identities_path, load_identities
     from core.registry import load_registry
+    from warehouse.build import git_name_key
 
     path, _ = identities_path(paths.config)
     if not path.exists():
@@ -107,7 +108,7 @@ def _check(paths: Paths) -> int:
     identities = load_identities(path, pseudonymize=None)
     if paths.config.exists():  # an organisation's `projects` must name the registry's projects
         check_projects(identities, {p.id for p in load_registry(paths.config).projects})
-    problems = conflicts(identities)
+    problems = conflicts(identities, git_name_key)
     for problem in problems:
         print(problem)
     unmatched = sum(

@@ -5,6 +5,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.identities import conflicts, load_identities
+from warehouse.build import git_name_key
 
 
 def _load(tmp_path, text):
@@ -98,7 +99,7 @@ name = "X2"
 domains = ["x.org"]
 from = "2020-01-01"
 """
-    found = conflicts(_load(tmp_path, text))
+    found = conflicts(_load(tmp_path, text), git_name_key)
     assert len(found) == 4
     assert "person 'Bo': key 'github' claims 'ada', already claimed by person 'Ada'" in found[1]
     assert "claims 'bo'" in found[2]  # Ada's no-reply address names the login bo

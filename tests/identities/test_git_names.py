@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from core.errors import ConfigError
-from core.identities import conflicts, git_name_key, load_identities
+from core.identities import conflicts, load_identities
+from warehouse.build import git_name_key
 
 from sqlkit import build_over, project
 
@@ -133,7 +134,7 @@ def test_two_people_claiming_one_git_name_key_conflict(tmp_path):
         '[[person]]\nname = "A"\ngit_names = ["Ann Lee"]\n'
         '[[person]]\nname = "B"\ngit_names = ["ann.lee"]\n'
     )
-    (problem,) = conflicts(_load(tmp_path, text))
+    (problem,) = conflicts(_load(tmp_path, text), git_name_key)
     assert "person 'B': key 'git_names' claims 'annlee', already claimed by person 'A'" in problem
 
 

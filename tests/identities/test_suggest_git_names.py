@@ -10,6 +10,7 @@ import pytest
 
 from core.identities import conflicts, load_identities
 from onramp.cli import main
+from warehouse.build import git_name_key
 from warehouse.db import connect
 from warehouse.upsert import upsert
 
@@ -98,7 +99,7 @@ def test_proposals_paste_as_they_are_and_nothing_is_applied(env, capsys):
     path = env / "identities.toml"
     path.write_text(text, encoding="utf-8")
     listed = load_identities(path, None)
-    assert conflicts(listed) == []
+    assert conflicts(listed, git_name_key) == []
     assert {tuple(sorted(p.git_names)) for p in listed.people if p.git_names} == set(
         _by_names(people)
     )
