@@ -8,15 +8,11 @@
 -- (int_hub_tree_coverage) has no rows here: not collected is not 0. New derivatives and their
 -- authors stop at the month the tree was last collected: later months were not seen, so they
 -- have no value rather than 0. snapshot_on: a total's snapshot day, the day the project's tree was
--- last collected (its newest tree_collected_at); null for the flows.
+-- last collected (int_hub_tree_days); null for the flows.
 with
 
 collected as (
-    select project, date_trunc('month', max(tree_collected_at))::date as tree_month,
-        max(tree_collected_at)::date as tree_on
-    from int_hub_tree_coverage
-    where tree_collected
-    group by project
+    select project, tree_month, tree_on from int_hub_tree_days
 ),
 
 derivatives as (

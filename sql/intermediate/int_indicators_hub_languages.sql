@@ -69,10 +69,7 @@ info_collected as (
 ),
 
 trees as (  -- model info (and its `spaces`) is read with the tree: its day dates the total
-    select project, max(tree_collected_at)::date as tree_on
-    from int_hub_tree_coverage
-    where tree_collected
-    group by project
+    select project, tree_on from int_hub_tree_days
 ),
 
 space_totals as (

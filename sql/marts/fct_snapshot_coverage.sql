@@ -14,13 +14,14 @@ authors as (
 
 trees as (
     select
-        project,
+        coverage.project,
         'derivative_trees' as snapshot,
         count(*) as project_models,
-        count(*) filter (where tree_collected) as covered_models,
-        max(tree_collected_at)::date as snapshot_on
-    from int_hub_tree_coverage
-    group by project
+        count(*) filter (where coverage.tree_collected) as covered_models,
+        any_value(days.tree_on) as snapshot_on
+    from int_hub_tree_coverage as coverage
+    left join int_hub_tree_days as days using (project)
+    group by coverage.project
 ),
 
 downloads_days as (
