@@ -169,11 +169,39 @@ def shown_value(
 ) -> str:
     """A headline cell: the value, and beside it what a reader must know to trust it (its
     snapshot date and staleness, a sample too small to rank)."""
-    text = number(value, indicator, final=final)
+    return with_marks(
+        number(value, indicator, final=final),
+        indicator,
+        as_of=as_of,
+        stale=stale,
+        too_few=too_few,
+        sample_size=sample_size,
+    )
+
+
+def with_marks(
+    text: str,
+    indicator: Indicator,
+    *,
+    as_of=None,
+    stale=False,
+    too_few=False,
+    sample_size=None,
+) -> str:
+    """A value already written out ('3', '3 pull requests'), followed by what a reader must know
+    to trust it: a snapshot's date and staleness, "too few (n)" where it rests on fewer items
+    than the catalog's min_sample. No value ("—", pending) has nothing to mark."""
     if text in (DASH, PENDING):
         return text
-    if indicator.shape == "snapshot":
-        text += " · " + snapshot_date(as_of, bool(stale))
-    if too_few and not is_missing(sample_size):
+    dated = snapshot_date(as_of, bool(stale)) if indicator.shape == "snapshot" else ""
+    if dated:
+        text += " · " + dated
+    if rests_on_too_few(text, too_few, sample_size):
         text += f" · too few ({int(sample_size)})"
     return text
+
+
+def rests_on_too_few(text: str, too_few, sample_size) -> bool:
+    """A value shown that rests on fewer items than the catalog's min_sample (the mart's
+    too_few, with the count it rests on); no value ("—", pending) has nothing to doubt."""
+    return text not in (DASH, PENDING) and bool(too_few) and not is_missing(sample_size)

@@ -81,16 +81,6 @@ def mark(change: float | None, went: str | None) -> tuple[str, str]:
     return arrow, {"better": GOOD, "worse": BAD}.get(None if fmt.is_missing(went) else went, FLAT)
 
 
-def too_few(row: pd.Series, value: str) -> bool:
-    """A value shown that rests on fewer items than the catalog's min_sample (the mart's
-    too_few); a cell with no value ("—", pending) has nothing to doubt."""
-    return (
-        value not in (fmt.DASH, fmt.PENDING)
-        and bool(row.get("too_few", False))
-        and not fmt.is_missing(row.get("sample_size"))
-    )
-
-
 def section_key(indicator: Indicator) -> str:
     """The Project page section that charts the indicator (a map cell's way in)."""
     return JOURNEYS if indicator.source == "crossplatform" else section_of(indicator).key
@@ -111,7 +101,7 @@ def _line(row: pd.Series, indicator: Indicator, link: Callable[[str], str] | Non
             f'<span style="color:{FLAT}">(final on {fmt.day(row["settles_on"])})</span>'
         )
     arrow, colour = mark(row["change_3m"], row["change_3m_went"])
-    few = too_few(row, value)
+    few = fmt.rests_on_too_few(value, row.get("too_few", False), row.get("sample_size"))
     if few:  # a ratio over 3 pull requests went neither way that a reader should trust
         colour = FLAT
     text = f'<span style="color:{colour}">{arrow}</span> {name}: <b>{html.escape(value)}</b>'
@@ -294,11 +284,14 @@ def _dated(row: pd.Series, indicator: Indicator) -> str:
     """A cell of the map across projects: the value, with its snapshot's date where it has one,
     or "too few (n)" where it rests on fewer items than the catalog's min_sample."""
     value, as_of = headline(row, indicator)
-    if as_of is not None:
-        return f"{value} · {fmt.snapshot_date(as_of, bool(row.get('stale', False)))}"
-    if too_few(row, value):
-        return f"{value} · too few ({int(row['sample_size'])})"
-    return value
+    return fmt.with_marks(
+        value,
+        indicator,
+        as_of=as_of,
+        stale=bool(row.get("stale", False)),
+        too_few=bool(row.get("too_few", False)),
+        sample_size=row.get("sample_size"),
+    )
 
 
 def across_projects(

@@ -51,12 +51,14 @@ asked_ids = [i for i in st.query_params.get("indicators", "").split(",") if i in
 
 if view in ("Side by side", "Ranks"):
     names = {i.id: f"{i.name} ({i.collaboration_type})" for i in ordered}
-    keys = [i for i in ordered if i.key]
-    # side by side opens on each collaboration type's key indicator, less those no project shown
-    # has collected: a column of "not collected" only says nothing a line under the picker can't
-    have = compare_table.collected(selection, keys, chosen)
-    left_out = [i for i in keys if i.id not in have]
-    default = [i.id for i in keys if i.id in have] if view == "Side by side" else list(names)
+    default, left_out = list(names), []
+    if view == "Side by side":
+        # it opens on each collaboration type's key indicator, less those no project shown has
+        # collected: a column of "not collected" only says nothing a line under the picker can't
+        keys = [i for i in ordered if i.key]
+        have = compare_table.collected(selection, keys, chosen)
+        default = [i.id for i in keys if i.id in have]
+        left_out = [i for i in keys if i.id not in have]
     picked = st.multiselect(
         "Indicators",
         list(names),
@@ -70,7 +72,7 @@ if view in ("Side by side", "Ranks"):
         st.query_params["indicators"] = ",".join(picked)
     indicators = [catalog[i] for i in picked]
     unpicked = [i for i in left_out if i.id not in picked]
-    if view == "Side by side" and unpicked:
+    if unpicked:
         st.caption(
             "**Not collected for any project shown**, so left out of the default columns: "
             + "; ".join(f"{i.name} ({fmt.how_to_collect(i)})" for i in unpicked)
